@@ -1,0 +1,151 @@
+/* ks-test-common.c
+ *
+ * Copyright 2026 The Kerjasama developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <locale.h>
+#include <sqlite3.h>
+
+#include "ks-test-common.h"
+
+/* Tests read the catalogues built in the tree, never installed ones. */
+void
+ks_test_init_i18n (void)
+{
+  const char *localedir = g_getenv ("KS_TEST_LOCALEDIR");
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+}
+
+char *
+ks_test_make_tmpdir (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = g_dir_make_tmp ("kerjasama-test-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  return dir;
+}
+
+void
+ks_test_remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir == NULL)
+    {
+      g_remove (path);
+      return;
+    }
+
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+      ks_test_remove_tree (child);
+    }
+  g_rmdir (path);
+}
+
+static void
+dump_table (sqlite3    *db,
+            const char *table,
+            GString    *out)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT * FROM \"%s\" ORDER BY rowid", table);
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_string_append_printf (out, "== %s\n", table);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      for (int i = 0; i < sqlite3_column_count (stmt); i++)
+        {
+          const unsigned char *text = sqlite3_column_text (stmt, i);
+          g_string_append_printf (out, "%s|", text != NULL ? (const char *) text : "NULL");
+        }
+      g_string_append_c (out, '\n');
+    }
+  sqlite3_finalize (stmt);
+}
+
+/**
+ * ks_test_dump_database:
+ *
+ * A text image of every table and the schema, to compare a register before
+ * and after an operation that must not have changed it.
+ */
+char *
+ks_test_dump_database (const char *path)
+{
+  GString *out = g_string_new (NULL);
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  g_autoptr(GPtrArray) tables = g_ptr_array_new_with_free_func (g_free);
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db,
+                                       "SELECT name, sql FROM sqlite_schema ORDER BY name",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const char *sql = (const char *) sqlite3_column_text (stmt, 1);
+      g_string_append_printf (out, "%s\n", sql != NULL ? sql : "");
+      if (sql != NULL && g_str_has_prefix (sql, "CREATE TABLE"))
+        g_ptr_array_add (tables, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+    }
+  sqlite3_finalize (stmt);
+
+  for (guint i = 0; i < tables->len; i++)
+    dump_table (db, g_ptr_array_index (tables, i), out);
+
+  sqlite3_close (db);
+  return g_string_free (out, FALSE);
+}
+
+GBytes *
+ks_test_read_file (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  char *data = NULL;
+  gsize len = 0;
+
+  g_file_get_contents (path, &data, &len, &error);
+  g_assert_no_error (error);
+  return g_bytes_new_take (data, len);
+}
+
+void
+ks_test_write_file (const char *path,
+                    const void *data,
+                    gsize       len)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, data, len, &error);
+  g_assert_no_error (error);
+}
+
+void
+ks_test_copy_file (const char *from,
+                   const char *to)
+{
+  g_autoptr(GBytes) bytes = ks_test_read_file (from);
+
+  ks_test_write_file (to, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+}
+
+char *
+ks_test_fixture_path (const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "fixtures", name, NULL);
+}

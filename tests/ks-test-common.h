@@ -1,0 +1,26 @@
+/* ks-test-common.h
+ *
+ * Copyright 2026 The Kerjasama developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+void     ks_test_init_i18n      (void);
+char    *ks_test_make_tmpdir    (void);
+void     ks_test_remove_tree    (const char *path);
+char    *ks_test_dump_database  (const char *path);
+GBytes  *ks_test_read_file      (const char *path);
+void     ks_test_write_file     (const char *path,
+                                 const void *data,
+                                 gsize       len);
+void     ks_test_copy_file      (const char *from,
+                                 const char *to);
+char    *ks_test_fixture_path   (const char *name);
+
+G_END_DECLS
