@@ -30,6 +30,7 @@ keywords="--keyword=_ --keyword=N_ --keyword=C_:1c,2 --keyword=NC_:1c,2 \
 
 : > "$tmp/missing"
 for f in $(find src ui -name '*.c' -o -name '*.ui' | sort); do
+  rm -f "$tmp/one.pot"
   xgettext --from-code=UTF-8 $keywords -o "$tmp/one.pot" "$f" 2>/dev/null
   if [ -s "$tmp/one.pot" ] && ! grep -qx "$f" po/POTFILES.in; then
     echo "$f" >> "$tmp/missing"
