@@ -9,6 +9,7 @@
 
 #include <string.h>
 
+#include "ks-agreement-store.h"
 #include "ks-audit-store.h"
 #include "ks-database.h"
 #include "ks-error.h"
@@ -55,6 +56,28 @@ fixture_tear_down (Fixture       *fixture,
   ks_test_remove_tree (fixture->dir);
   g_free (fixture->dir);
   g_free (fixture->path);
+}
+
+static void
+add_agreement (KsDatabase *db,
+               const char *uuid,
+               const char *region_code,
+               const char *title,
+               const char *stage,
+               const char *ends_on)
+{
+  g_autoptr(KsAgreement) agreement = ks_agreement_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_object_set (agreement,
+                "uuid", uuid,
+                "region-code", region_code,
+                "title", title,
+                "stage", stage,
+                "ends-on", ends_on,
+                NULL);
+  ks_agreement_store_save (db, agreement, NULL, &error);
+  g_assert_no_error (error);
 }
 
 static int
@@ -329,11 +352,11 @@ test_count_agreements (Fixture       *fixture,
   g_autoptr(GHashTable) counts = NULL;
   g_autoptr(GError) error = NULL;
 
-  exec_ok (fixture->db,
-           "INSERT INTO agreements (uuid, region_id, title, created_at, updated_at, deleted_at) "
-           "SELECT uuid, (SELECT id FROM regions WHERE code = '33.72'), 'MoU', 'x', 'x', deleted_at "
-           "FROM (SELECT 'a1' AS uuid, NULL AS deleted_at UNION ALL SELECT 'a2', NULL "
-           "      UNION ALL SELECT 'a3', 'x')");
+  add_agreement (fixture->db, "9a0e4f1c-0d2b-4c57-8e3a-000000000001", "33.72", "MoU Xi'an", "signed", "");
+  add_agreement (fixture->db, "9a0e4f1c-0d2b-4c57-8e3a-000000000002", "33.72", "LoI Montana", "loi_signed", "");
+  add_agreement (fixture->db, "9a0e4f1c-0d2b-4c57-8e3a-000000000003", "33.72", "Sister school", "exploration", "");
+  ks_agreement_store_delete (fixture->db, "9a0e4f1c-0d2b-4c57-8e3a-000000000003", &error);
+  g_assert_no_error (error);
   counts = ks_region_store_count_agreements (fixture->db, &error);
   g_assert_no_error (error);
 

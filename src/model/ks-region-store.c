@@ -1,0 +1,475 @@
+/* ks-region-store.c
+ *
+ * Copyright 2026 The Kerjasama developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "ks-region-store"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "ks-audit-changes.h"
+#include "ks-error.h"
+#include "ks-keys.h"
+#include "ks-region-store.h"
+#include "ks-store-util.h"
+
+static KsRegion *
+region_from_row (KsStatement *stmt)
+{
+  return g_object_new (KS_TYPE_REGION,
+                       "uuid", ks_store_column_text (stmt, 0),
+                       "code", ks_store_column_text (stmt, 1),
+                       "name", ks_store_column_text (stmt, 2),
+                       "kind", ks_store_column_text (stmt, 3),
+                       "province-code", ks_store_column_text (stmt, 4),
+                       "group", ks_store_column_text (stmt, 5),
+                       NULL);
+}
+
+/* Names are compared as a person reads them: case and Unicode forms do
+ * not matter. */
+static char *
+fold_name (const char *name)
+{
+  g_autofree char *stripped = g_strstrip (g_strdup (name));
+  g_autofree char *normal = g_utf8_normalize (stripped, -1, G_NORMALIZE_ALL);
+
+  return g_utf8_casefold (normal != NULL ? normal : stripped, -1);
+}
+
+static gboolean
+is_two_digits (const char *text)
+{
+  return g_ascii_isdigit (text[0]) && g_ascii_isdigit (text[1]);
+}
+
+/* "33" (a province) or "33.14" (a kabupaten or kota). */
+static gboolean
+is_region_code (const char *code)
+{
+  gsize len = strlen (code);
+
+  return (len == 2 && is_two_digits (code)) ||
+         (len == 5 && is_two_digits (code) && code[2] == '.' && is_two_digits (code + 3));
+}
+
+static KsRegion *
+find_by_code (GListModel *regions,
+              const char *code)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (regions); i++)
+    {
+      g_autoptr(KsRegion) region = g_list_model_get_item (regions, i);
+
+      if (g_str_equal (ks_region_get_code (region), code))
+        return g_steal_pointer (&region);
+    }
+
+  return NULL;
+}
+
+static KsRegion *
+find_by_name (GListModel *regions,
+              const char *folded)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (regions); i++)
+    {
+      g_autoptr(KsRegion) region = g_list_model_get_item (regions, i);
+      g_autofree char *name = fold_name (ks_region_get_name (region));
+
+      if (g_str_equal (name, folded))
+        return g_steal_pointer (&region);
+    }
+
+  return NULL;
+}
+
+/* "Sragen" for "Kabupaten Sragen": the regions whose name ends with the
+ * text as a whole word. */
+static GPtrArray *
+find_by_bare_name (GListModel *regions,
+                   const char *folded)
+{
+  g_autofree char *suffix = g_strconcat (" ", folded, NULL);
+  GPtrArray *found = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < g_list_model_get_n_items (regions); i++)
+    {
+      g_autoptr(KsRegion) region = g_list_model_get_item (regions, i);
+      g_autofree char *name = fold_name (ks_region_get_name (region));
+
+      if (g_str_has_suffix (name, suffix))
+        g_ptr_array_add (found, g_steal_pointer (&region));
+    }
+
+  return found;
+}
+
+static void
+set_ambiguous_error (GError     **error,
+                     const char  *text,
+                     GPtrArray   *found)
+{
+  g_autoptr(GString) list = g_string_new (NULL);
+
+  for (guint i = 0; i < found->len; i++)
+    {
+      KsRegion *region = g_ptr_array_index (found, i);
+
+      if (i > 0)
+        g_string_append (list, ", ");
+      g_string_append_printf (list, "%s (%s)", ks_region_get_name (region), ks_region_get_code (region));
+    }
+
+  g_set_error (error, KS_ERROR, KS_ERROR_INVALID,
+               _("The region “%s” is ambiguous: it could be %s. Give the code or the full name."),
+               text, list->str);
+}
+
+static gboolean
+validate_code_and_kind (const char  *code,
+                        const char  *kind,
+                        GError     **error)
+{
+  if (!is_region_code (code))
+    {
+      g_set_error (error, KS_ERROR, KS_ERROR_INVALID,
+                   _("The region code “%s” is not a Kemendagri code such as “33” or “33.14”."), code);
+      return FALSE;
+    }
+
+  if (!ks_key_is_valid (KS_KEY_SET_REGION_KIND, kind))
+    {
+      g_set_error (error, KS_ERROR, KS_ERROR_INVALID,
+                   _("The region kind “%s” is unknown; it must be kabupaten, kota or provinsi."), kind);
+      return FALSE;
+    }
+
+  if ((strlen (code) == 2) != g_str_equal (kind, "provinsi"))
+    {
+      g_set_error (error, KS_ERROR, KS_ERROR_INVALID,
+                   _("The region code “%s” does not fit the kind “%s”: a provinsi has a code such as “33”, "
+                     "a kabupaten or kota a code such as “33.14”."),
+                   code, kind);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+validate_names (const char  *code,
+                const char  *name,
+                const char  *province_code,
+                const char  *group,
+                GError     **error)
+{
+  if (!g_utf8_validate (name, -1, NULL) || !g_utf8_validate (group, -1, NULL))
+    {
+      g_set_error (error, KS_ERROR, KS_ERROR_INVALID,
+                   _("The name or group of region “%s” is not valid UTF-8 text."), code);
+      return FALSE;
+    }
+
+  if (name[0] == '\0')
+    {
+      g_set_error (error, KS_ERROR, KS_ERROR_INVALID, _("The region “%s” needs a name."), code);
+      return FALSE;
+    }
+
+  if (strncmp (province_code, code, 2) != 0 || strlen (province_code) != 2)
+    {
+      g_set_error (error, KS_ERROR, KS_ERROR_INVALID,
+                   _("The province code “%s” does not match the region code “%s”."),
+                   province_code, code);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+check_unique (KsDatabase  *db,
+              const char  *code,
+              const char  *name,
+              GError     **error)
+{
+  g_autoptr(KsStatement) stmt = ks_database_prepare (db, "SELECT 1 FROM regions WHERE code = ?", error);
+  g_autoptr(GListStore) regions = NULL;
+  g_autoptr(KsRegion) same_name = NULL;
+  g_autofree char *folded = fold_name (name);
+  gboolean has_row;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  /* Deleted regions count: the code column is unique over all rows. */
+  sqlite3_bind_text (stmt, 1, code, -1, SQLITE_TRANSIENT);
+  if (!ks_store_step_row (db, stmt, &has_row, error))
+    return FALSE;
+  if (has_row)
+    {
+      g_set_error (error, KS_ERROR, KS_ERROR_INVALID,
+                   _("There is already a region with the code “%s”."), code);
+      return FALSE;
+    }
+
+  /* Imports find regions by name, so a name must name one region. */
+  regions = ks_region_store_list (db, error);
+  if (regions == NULL)
+    return FALSE;
+  same_name = find_by_name (G_LIST_MODEL (regions), folded);
+  if (same_name != NULL)
+    {
+      g_set_error (error, KS_ERROR, KS_ERROR_INVALID,
+                   _("There is already a region named “%s” (%s)."),
+                   ks_region_get_name (same_name), ks_region_get_code (same_name));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+insert_region (KsDatabase  *db,
+               KsRegion    *region,
+               GError     **error)
+{
+  g_autoptr(KsStatement) stmt = NULL;
+  g_autoptr(KsAuditChanges) changes = ks_audit_changes_new ();
+  g_autofree char *now = ks_database_now ();
+  g_autofree char *json = NULL;
+
+  stmt = ks_database_prepare (db,
+                              "INSERT INTO regions (uuid, code, name, kind, province_code, region_group, "
+                              "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, ks_region_get_uuid (region), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, ks_region_get_code (region), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, ks_region_get_name (region), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 4, ks_region_get_kind (region), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 5, ks_region_get_province_code (region), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 6, ks_region_get_group (region), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 7, now, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 8, now, -1, SQLITE_TRANSIENT);
+  if (!ks_database_step_done (db, stmt, error))
+    return FALSE;
+
+  ks_audit_changes_add_string (changes, "code", NULL, ks_region_get_code (region));
+  ks_audit_changes_add_string (changes, "name", NULL, ks_region_get_name (region));
+  ks_audit_changes_add_string (changes, "kind", NULL, ks_region_get_kind (region));
+  ks_audit_changes_add_string (changes, "province_code", NULL, ks_region_get_province_code (region));
+  ks_audit_changes_add_string (changes, "region_group", NULL, ks_region_get_group (region));
+  json = ks_audit_changes_to_json (changes);
+  if (!ks_database_audit (db, "regions", ks_region_get_uuid (region), "insert", json, NULL, error))
+    return FALSE;
+
+  ks_database_changed (db, "regions");
+  return TRUE;
+}
+
+static gboolean
+add_region (KsDatabase  *db,
+            KsRegion    *region,
+            GError     **error)
+{
+  return check_unique (db, ks_region_get_code (region), ks_region_get_name (region), error) &&
+         insert_region (db, region, error);
+}
+
+/**
+ * ks_region_store_list:
+ *
+ * Returns: (transfer full) (nullable): a #GListStore of #KsRegion in code
+ *   order, without deleted regions
+ */
+GListStore *
+ks_region_store_list (KsDatabase  *db,
+                      GError     **error)
+{
+  g_autoptr(GListStore) store = NULL;
+  g_autoptr(KsStatement) stmt = NULL;
+
+  g_return_val_if_fail (KS_IS_DATABASE (db), NULL);
+
+  stmt = ks_database_prepare (db,
+                              "SELECT uuid, code, name, kind, province_code, region_group FROM regions "
+                              "WHERE deleted_at IS NULL ORDER BY code",
+                              error);
+  if (stmt == NULL)
+    return NULL;
+
+  store = g_list_store_new (KS_TYPE_REGION);
+  for (;;)
+    {
+      g_autoptr(KsRegion) region = NULL;
+      gboolean has_row;
+
+      if (!ks_store_step_row (db, stmt, &has_row, error))
+        return NULL;
+      if (!has_row)
+        break;
+
+      region = region_from_row (stmt);
+      g_list_store_append (store, region);
+    }
+
+  return g_steal_pointer (&store);
+}
+
+/**
+ * ks_region_store_lookup:
+ * @text: a code ("33.14"), a full name in any case ("kabupaten sragen"),
+ *   or the end of exactly one region's name ("Sragen")
+ *
+ * Finds the region a person or a CSV file means.
+ *
+ * Returns: (transfer full) (nullable): the region, or %NULL with
+ *   %KS_ERROR_NOT_FOUND, or %KS_ERROR_INVALID when @text could mean
+ *   several regions
+ */
+KsRegion *
+ks_region_store_lookup (KsDatabase  *db,
+                        const char  *text,
+                        GError     **error)
+{
+  g_autoptr(GListStore) regions = NULL;
+  g_autoptr(GPtrArray) found = NULL;
+  g_autofree char *code = NULL;
+  g_autofree char *folded = NULL;
+  KsRegion *region;
+
+  g_return_val_if_fail (KS_IS_DATABASE (db), NULL);
+  g_return_val_if_fail (text != NULL, NULL);
+
+  regions = ks_region_store_list (db, error);
+  if (regions == NULL)
+    return NULL;
+
+  code = g_strstrip (g_strdup (text));
+  folded = fold_name (text);
+  if ((region = find_by_code (G_LIST_MODEL (regions), code)) != NULL ||
+      (region = find_by_name (G_LIST_MODEL (regions), folded)) != NULL)
+    return region;
+
+  found = find_by_bare_name (G_LIST_MODEL (regions), folded);
+  if (found->len == 1 && folded[0] != '\0')
+    return g_object_ref (g_ptr_array_index (found, 0));
+
+  if (found->len > 1 && folded[0] != '\0')
+    set_ambiguous_error (error, code, found);
+  else
+    g_set_error (error, KS_ERROR, KS_ERROR_NOT_FOUND, _("There is no region “%s”."), code);
+  return NULL;
+}
+
+/**
+ * ks_region_store_add:
+ * @code: the Kemendagri code, "34" or "34.71"
+ * @name: the official name, "Kota Yogyakarta"
+ * @kind: kabupaten, kota or provinsi
+ * @province_code: (nullable): the province's code; %NULL or "" for the
+ *   first two digits of @code
+ * @group: (nullable): a group of regions, or %NULL
+ *
+ * Adds a region the register does not ship, audited.
+ *
+ * Returns: (transfer full) (nullable): the new region
+ */
+KsRegion *
+ks_region_store_add (KsDatabase  *db,
+                     const char  *code,
+                     const char  *name,
+                     const char  *kind,
+                     const char  *province_code,
+                     const char  *group,
+                     GError     **error)
+{
+  g_autoptr(KsRegion) region = NULL;
+  g_autofree char *uuid = NULL;
+  g_autofree char *clean_name = NULL;
+  g_autofree char *clean_group = NULL;
+  g_autofree char *province = NULL;
+  gboolean owned;
+
+  g_return_val_if_fail (KS_IS_DATABASE (db), NULL);
+  g_return_val_if_fail (code != NULL, NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+  g_return_val_if_fail (kind != NULL, NULL);
+
+  clean_name = g_strstrip (g_strdup (name));
+  clean_group = g_strstrip (g_strdup (group != NULL ? group : ""));
+  province = province_code != NULL && province_code[0] != '\0'
+             ? g_strdup (province_code) : g_strndup (code, 2);
+
+  if (!validate_code_and_kind (code, kind, error) ||
+      !validate_names (code, clean_name, province, clean_group, error))
+    return NULL;
+
+  uuid = ks_database_new_uuid ();
+  region = g_object_new (KS_TYPE_REGION,
+                         "uuid", uuid,
+                         "code", code,
+                         "name", clean_name,
+                         "kind", kind,
+                         "province-code", province,
+                         "group", clean_group,
+                         NULL);
+
+  if (!ks_store_begin (db, &owned, error) ||
+      !ks_store_end (db, owned, add_region (db, region, error), error))
+    return NULL;
+
+  return g_steal_pointer (&region);
+}
+
+/**
+ * ks_region_store_count_agreements:
+ *
+ * Counts the agreements of every region, for the sidebar.
+ *
+ * Returns: (transfer full) (element-type utf8 guint) (nullable): region
+ *   code → number of agreements not deleted (GUINT_TO_POINTER), with an
+ *   entry for every region
+ */
+GHashTable *
+ks_region_store_count_agreements (KsDatabase  *db,
+                                  GError     **error)
+{
+  g_autoptr(GHashTable) counts = NULL;
+  g_autoptr(KsStatement) stmt = NULL;
+
+  g_return_val_if_fail (KS_IS_DATABASE (db), NULL);
+
+  stmt = ks_database_prepare (db,
+                              "SELECT r.code, count (a.id) FROM regions r "
+                              "LEFT JOIN agreements a ON a.region_id = r.id AND a.deleted_at IS NULL "
+                              "WHERE r.deleted_at IS NULL GROUP BY r.id",
+                              error);
+  if (stmt == NULL)
+    return NULL;
+
+  counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (;;)
+    {
+      gboolean has_row;
+
+      if (!ks_store_step_row (db, stmt, &has_row, error))
+        return NULL;
+      if (!has_row)
+        break;
+
+      g_hash_table_insert (counts, g_strdup (ks_store_column_text (stmt, 0)),
+                           GUINT_TO_POINTER ((guint) sqlite3_column_int64 (stmt, 1)));
+    }
+
+  return g_steal_pointer (&counts);
+}

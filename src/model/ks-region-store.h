@@ -1,0 +1,30 @@
+/* ks-region-store.h
+ *
+ * Copyright 2026 The Kerjasama developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "ks-database.h"
+#include "ks-region.h"
+
+G_BEGIN_DECLS
+
+GListStore *ks_region_store_list             (KsDatabase  *db,
+                                              GError     **error);
+KsRegion   *ks_region_store_lookup           (KsDatabase  *db,
+                                              const char  *text,
+                                              GError     **error);
+KsRegion   *ks_region_store_add              (KsDatabase  *db,
+                                              const char  *code,
+                                              const char  *name,
+                                              const char  *kind,
+                                              const char  *province_code,
+                                              const char  *group,
+                                              GError     **error);
+GHashTable *ks_region_store_count_agreements (KsDatabase  *db,
+                                              GError     **error);
+
+G_END_DECLS
