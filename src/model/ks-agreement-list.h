@@ -1,0 +1,74 @@
+/* ks-agreement-list.h
+ *
+ * Copyright 2026 The Kerjasama developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "ks-agreement-filter.h"
+#include "ks-agreement-summary.h"
+#include "ks-database.h"
+
+G_BEGIN_DECLS
+
+/**
+ * KsAgreementSortColumn:
+ * @KS_AGREEMENT_SORT_NONE: the order agreements were entered in (by id)
+ * @KS_AGREEMENT_SORT_TITLE: title, in the user's collation
+ * @KS_AGREEMENT_SORT_REGION: region name, in the user's collation
+ * @KS_AGREEMENT_SORT_LOCAL_PARTIES: local parties as listed
+ * @KS_AGREEMENT_SORT_PARTNERS: partners as listed
+ * @KS_AGREEMENT_SORT_FORM: the form's translated label
+ * @KS_AGREEMENT_SORT_STAGE: stage order (exploration … completed, then
+ *   stalled, terminated), not alphabetical
+ * @KS_AGREEMENT_SORT_PERIOD: start, then end (partial dates as text)
+ * @KS_AGREEMENT_SORT_LAST_FOLLOW_UP: date of the newest event
+ * @KS_AGREEMENT_SORT_UPDATED: when the record was last changed
+ *
+ * Ties are broken by id; descending is the exact reverse of ascending.
+ */
+typedef enum
+{
+  KS_AGREEMENT_SORT_NONE,
+  KS_AGREEMENT_SORT_TITLE,
+  KS_AGREEMENT_SORT_REGION,
+  KS_AGREEMENT_SORT_LOCAL_PARTIES,
+  KS_AGREEMENT_SORT_PARTNERS,
+  KS_AGREEMENT_SORT_FORM,
+  KS_AGREEMENT_SORT_STAGE,
+  KS_AGREEMENT_SORT_PERIOD,
+  KS_AGREEMENT_SORT_LAST_FOLLOW_UP,
+  KS_AGREEMENT_SORT_UPDATED,
+} KsAgreementSortColumn;
+
+#define KS_TYPE_AGREEMENT_SORT_COLUMN (ks_agreement_sort_column_get_type ())
+GType ks_agreement_sort_column_get_type (void);
+
+#define KS_TYPE_AGREEMENT_LIST (ks_agreement_list_get_type ())
+
+G_DECLARE_FINAL_TYPE (KsAgreementList, ks_agreement_list, KS, AGREEMENT_LIST, GObject)
+
+KsAgreementList       *ks_agreement_list_new                (KsDatabase            *db);
+gboolean               ks_agreement_list_reload             (KsAgreementList       *self,
+                                                             GError               **error);
+
+void                   ks_agreement_list_set_filter         (KsAgreementList       *self,
+                                                             KsAgreementFilter     *filter);
+KsAgreementFilter     *ks_agreement_list_get_filter         (KsAgreementList       *self);
+void                   ks_agreement_list_set_search         (KsAgreementList       *self,
+                                                             const char            *text);
+void                   ks_agreement_list_set_sort           (KsAgreementList       *self,
+                                                             KsAgreementSortColumn  column,
+                                                             gboolean               descending);
+KsAgreementSortColumn  ks_agreement_list_get_sort_column    (KsAgreementList       *self);
+gboolean               ks_agreement_list_get_sort_descending (KsAgreementList      *self);
+
+guint                  ks_agreement_list_get_total          (KsAgreementList       *self);
+guint                  ks_agreement_list_count_smart_view   (KsAgreementList       *self,
+                                                             KsSmartView            view);
+
+G_END_DECLS
