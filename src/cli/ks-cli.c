@@ -11,19 +11,28 @@
 
 #include <glib/gi18n.h>
 
+#include "ks-check.h"
 #include "ks-cli.h"
+#include "ks-database.h"
+#include "ks-demo.h"
+#include "ks-error.h"
+#include "ks-settings.h"
 
 static const GOptionEntry option_entries[] = {
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Show the program version and exit"), NULL },
   { "database", 'd', 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Use the register in FILE instead of the default one"), N_("FILE") },
+  { "load-demo", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Add the agreements of the 2012–2017 Karesidenan Surakarta study (only once)"), NULL },
+  { "check", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Check the register’s integrity and consistency"), NULL },
   { NULL }
 };
 
 /* Options that do their work and exit instead of opening the window. */
 static const char *headless_options[] = {
-  NULL
+  "load-demo", "check", NULL
 };
 
 const GOptionEntry *
@@ -42,13 +51,77 @@ ks_cli_is_headless (GVariantDict *options)
   return FALSE;
 }
 
+static int
+fail (GError *error)
+{
+  g_printerr ("kerjasama: %s\n", error->message);
+  return EXIT_FAILURE;
+}
+
+static KsDatabase *
+open_register (const char  *path,
+               GError     **error)
+{
+  g_autoptr(GSettings) settings = ks_settings_new_if_installed ();
+  g_autoptr(KsPreferences) prefs = ks_preferences_new_from_settings (settings);
+  g_autoptr(KsDatabase) db = ks_database_open (path, KS_DATABASE_FLAGS_NONE, error);
+  g_autoptr(GError) backup_error = NULL;
+
+  if (db == NULL)
+    return NULL;
+
+  ks_database_set_staff_name (db, prefs->staff_name);
+
+  /* A failed backup must not stop the work, but the user has to know. */
+  if (!ks_database_auto_backup (db, prefs->backups_kept, NULL, &backup_error))
+    g_printerr (_("kerjasama: warning: the daily backup was not made: %s\n"),
+                backup_error->message);
+
+  return g_steal_pointer (&db);
+}
+
+static int
+run_load_demo (KsDatabase *db)
+{
+  g_autoptr(GError) error = NULL;
+  guint n_added = 0;
+
+  if (!ks_demo_load (db, &n_added, &error))
+    return fail (error);
+
+  g_print (g_dngettext (GETTEXT_PACKAGE,
+                        "Added %u agreement from the study.\n",
+                        "Added %u agreements from the study.\n", n_added),
+           n_added);
+  return EXIT_SUCCESS;
+}
+
+static int
+run_check (KsDatabase *db)
+{
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!ks_check_run (db, &problems, &error))
+    return fail (error);
+
+  for (guint i = 0; i < problems->len; i++)
+    g_printerr ("kerjasama: %s\n", (const char *) g_ptr_array_index (problems, i));
+
+  if (problems->len > 0)
+    return EXIT_FAILURE;
+
+  g_print (_("The register is consistent.\n"));
+  return EXIT_SUCCESS;
+}
+
 /**
  * ks_cli_run:
  * @options: the parsed command line
  * @database_path: the register to work on
  *
  * Runs the headless commands given, in the order a script would expect
- * (load, import, check, export), stopping at the first failure.
+ * (load, then check), stopping at the first failure.
  *
  * Returns: the process exit status
  */
@@ -56,5 +129,18 @@ int
 ks_cli_run (GVariantDict *options,
             const char   *database_path)
 {
-  return EXIT_SUCCESS;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KsDatabase) db = NULL;
+  int status = EXIT_SUCCESS;
+
+  db = open_register (database_path, &error);
+  if (db == NULL)
+    return fail (error);
+
+  if (g_variant_dict_contains (options, "load-demo"))
+    status = run_load_demo (db);
+  if (status == EXIT_SUCCESS && g_variant_dict_contains (options, "check"))
+    status = run_check (db);
+
+  return status;
 }

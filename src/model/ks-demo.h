@@ -1,0 +1,18 @@
+/* ks-demo.h
+ *
+ * Copyright 2026 The Kerjasama developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "ks-database.h"
+
+G_BEGIN_DECLS
+
+gboolean ks_demo_load (KsDatabase  *db,
+                       guint       *n_added,
+                       GError     **error);
+
+G_END_DECLS
