@@ -7,12 +7,26 @@
 
 #pragma once
 
-#include <glib.h>
+#include <gio/gio.h>
 
 G_BEGIN_DECLS
 
 /**
  * KsKeySet:
+ * @KS_KEY_SET_FORM: the form of cooperation (sister_city, technical, …)
+ * @KS_KEY_SET_DOCUMENT: the type of the agreement's document (none, loi, mou, …)
+ * @KS_KEY_SET_STAGE: the stage, in the order an agreement goes through them
+ *   (exploration … completed), then the off-ramps stalled and terminated
+ * @KS_KEY_SET_SECTOR: the sectors an agreement covers
+ * @KS_KEY_SET_OBSTACLE: the obstacles recorded on an agreement
+ * @KS_KEY_SET_PARTNER_KIND: the kind of a foreign partner
+ * @KS_KEY_SET_EVENT_KIND: the kind of a timeline event
+ * @KS_KEY_SET_REGION_KIND: kabupaten, kota or provinsi
+ * @KS_KEY_SET_PARTY_ROLE: the role of a local party in an agreement
+ * @KS_KEY_SET_PERSON_SIDE: which side a contact person or signatory is on
+ * @KS_KEY_SET_PERSON_ROLE: contact person or signatory
+ * @KS_KEY_SET_PROCEDURE_STEP: the built-in steps of the procedure checklist
+ * @KS_N_KEY_SETS: the number of sets
  *
  * The sets of stable English keys the register stores (in the database and
  * the CSV format) and shows by their translated labels.
@@ -36,11 +50,13 @@ typedef enum
 
 /**
  * KsProcedureStepSeed:
- * @key: the step's key
+ * @key: the step's key, one of %KS_KEY_SET_PROCEDURE_STEP
  * @required: whether the regulations require it of every signed agreement
  *
- * The default procedure checklist (PP 28/2018, Permendagri 25/2020); a new
- * register gets a copy that users may edit.
+ * One step of the default procedure checklist (PP 28/2018, Permendagri
+ * 25/2020).  The seeds come in their default order; a new register gets a
+ * copy that users may edit, and shows a step's label through
+ * ks_key_get_label() until someone renames it.
  */
 typedef struct
 {
@@ -48,28 +64,33 @@ typedef struct
   gboolean    required;
 } KsProcedureStepSeed;
 
-gboolean            ks_key_is_valid          (KsKeySet            set,
-                                              const char         *key);
-const char         *ks_key_get_label         (KsKeySet            set,
-                                              const char         *key);
-int                 ks_key_get_index         (KsKeySet            set,
-                                              const char         *key);
-const char * const *ks_key_set_get_keys      (KsKeySet            set);
-guint               ks_key_set_get_n_keys    (KsKeySet            set);
-const char         *ks_key_set_get_name      (KsKeySet            set);
-gboolean            ks_key_validate          (KsKeySet            set,
-                                              const char         *key,
-                                              GError            **error);
-gboolean            ks_key_validate_list     (KsKeySet            set,
-                                              const char * const *keys,
-                                              guint               n_keys,
-                                              GError            **error);
+gboolean            ks_key_is_valid             (KsKeySet            set,
+                                                 const char         *key);
+const char         *ks_key_get_label            (KsKeySet            set,
+                                                 const char         *key);
+const char         *ks_key_get_description      (KsKeySet            set,
+                                                 const char         *key);
+int                 ks_key_get_index            (KsKeySet            set,
+                                                 const char         *key);
+gboolean            ks_key_validate             (KsKeySet            set,
+                                                 const char         *key,
+                                                 GError            **error);
+gboolean            ks_key_validate_list        (KsKeySet            set,
+                                                 const char * const *keys,
+                                                 gssize              n_keys,
+                                                 GError            **error);
 
-gboolean            ks_stage_is_running      (const char         *stage);
-gboolean            ks_stage_is_signed_or_later (const char      *stage);
-gboolean            ks_stage_is_closed       (const char         *stage);
-gboolean            ks_stage_may_need_follow_up (const char      *stage);
+const char * const *ks_key_set_get_keys         (KsKeySet            set);
+guint               ks_key_set_get_n_keys       (KsKeySet            set);
+const char         *ks_key_set_get_name         (KsKeySet            set);
+const char         *ks_key_set_get_field        (KsKeySet            set);
+GListModel         *ks_key_set_list_model_new   (KsKeySet            set);
 
-const KsProcedureStepSeed *ks_procedure_step_seeds (guint        *n_seeds);
+gboolean            ks_stage_is_running         (const char         *stage);
+gboolean            ks_stage_is_signed_or_later (const char         *stage);
+gboolean            ks_stage_is_closed          (const char         *stage);
+gboolean            ks_stage_may_need_follow_up (const char         *stage);
+
+const KsProcedureStepSeed *ks_procedure_step_seeds (guint           *n_seeds);
 
 G_END_DECLS
