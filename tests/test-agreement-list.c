@@ -16,6 +16,7 @@
 #include "ks-agreement-list.h"
 #include "ks-database.h"
 #include "ks-keys.h"
+#include "ks-partial-date.h"
 #include "ks-test-common.h"
 
 typedef struct
@@ -320,6 +321,8 @@ test_filter_year_range (void)
   add_agreement (reg->db, "title", "2012-2015", "starts_on", "2012-03", "ends_on", "2015-12-31", NULL);
   add_agreement (reg->db, "title", "2016-2017", "starts_on", "2016", "ends_on", "2017-06", NULL);
   add_agreement (reg->db, "title", "Since 2012", "starts_on", "2012", NULL);
+  /* Without a start, the signing date stands in for it, or else the end. */
+  add_agreement (reg->db, "title", "Until 2014", "ends_on", "2014", NULL);
   add_agreement (reg->db, "title", "Signed 2018", "signed_on", "2018-01-05", NULL);
   add_agreement (reg->db, "title", "Undated", NULL);
 
@@ -332,6 +335,8 @@ test_filter_year_range (void)
   assert_titles (list, "2016-2017,Since 2012,Signed 2018");
   ks_agreement_filter_set_year_range (filter, 0, 2011);
   assert_titles (list, "");
+  ks_agreement_filter_set_year_range (filter, 2014, 2014);
+  assert_titles (list, "2012-2015,Since 2012,Until 2014");
   ks_agreement_filter_set_year_range (filter, 2017, 2017);
   assert_titles (list, "2016-2017,Since 2012");
   ks_agreement_filter_set_year_range (filter, 2018, 2020);
@@ -339,7 +344,7 @@ test_filter_year_range (void)
   ks_agreement_filter_set_year_range (filter, 2017, 2016);
   assert_titles (list, "");
   ks_agreement_filter_set_year_range (filter, 0, 0);
-  assert_titles (list, "2012-2015,2016-2017,Since 2012,Signed 2018,Undated");
+  assert_titles (list, "2012-2015,2016-2017,Since 2012,Until 2014,Signed 2018,Undated");
 }
 
 static void
@@ -870,6 +875,149 @@ test_smart_counts (void)
   assert_titles (list, "LoI");
 }
 
+/* The list precomputes day numbers; its answers must be those of
+ * ks-partial-date.h's rules for every kind of partial date. */
+static const char *grid_dates[] = {
+  "", "1850", "2015", "2015-09", "2015-09-25", "2016-02-29", "2016-08-31", "2016-11-01",
+  "2017-02", "2017-10", "2017-11-01", "2018-03", "2018-05-01", "2019",
+};
+
+typedef struct
+{
+  char       *title;
+  const char *stage;
+  const char *signed_on;
+  const char *starts_on;
+  const char *ends_on;
+  const char *last_event_on;
+} GridRow;
+
+static void
+grid_row_clear (gpointer data)
+{
+  g_free (((GridRow *) data)->title);
+}
+
+static GArray *
+add_grid (KsDatabase *db)
+{
+  GArray *rows = g_array_new (FALSE, TRUE, sizeof (GridRow));
+  guint n = G_N_ELEMENTS (grid_dates);
+
+  g_array_set_clear_func (rows, grid_row_clear);
+  for (guint i = 0; i < n; i++)
+    for (guint j = 0; j < n; j++)
+      {
+        GridRow row = { g_strdup_printf ("g%u-%u", i, j), j % 2 ? "active" : "loi_signed",
+                        grid_dates[(i + 2 * j + 1) % n], grid_dates[i], grid_dates[j],
+                        grid_dates[(i * 7 + j * 3) % n] };
+
+        add_agreement (db, "title", row.title, "stage", row.stage, "signed_on", row.signed_on,
+                       "starts_on", row.starts_on, "ends_on", row.ends_on,
+                       "last_event_on", row.last_event_on, NULL);
+        g_array_append_val (rows, row);
+      }
+
+  return rows;
+}
+
+static gboolean
+expect_follow_up (const GridRow *row,
+                  const GDate   *today,
+                  guint          months)
+{
+  const char *dates[] = { row->signed_on, row->starts_on, row->last_event_on };
+  int newest = G_MAXINT;
+
+  /* G_MININT: empty or not a date, which shows nothing. */
+  for (guint i = 0; i < G_N_ELEMENTS (dates); i++)
+    {
+      int months_since = ks_partial_date_months_since (dates[i], today);
+
+      if (months_since != G_MININT)
+        newest = MIN (newest, months_since);
+    }
+
+  return ks_stage_may_need_follow_up (row->stage) && (newest == G_MAXINT || newest >= (int) months);
+}
+
+static char *
+expected_titles (GArray      *rows,
+                 KsSmartView  view,
+                 const GDate *today,
+                 guint        months,
+                 int          year_from,
+                 int          year_to)
+{
+  GString *titles = g_string_new (NULL);
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const GridRow *row = &g_array_index (rows, GridRow, i);
+      gboolean expected;
+
+      if (view == KS_SMART_VIEW_NEEDS_FOLLOW_UP)
+        expected = expect_follow_up (row, today, months);
+      else if (view == KS_SMART_VIEW_EXPIRING)
+        expected = ks_stage_is_running (row->stage) &&
+                   ks_partial_date_ends_within_months (row->ends_on, today, months);
+      else
+        expected = ks_period_overlaps_years (row->starts_on[0] != '\0' &&
+                                             ks_partial_date_validate (row->starts_on, NULL)
+                                             ? row->starts_on : row->signed_on,
+                                             row->ends_on, year_from, year_to);
+
+      if (expected)
+        g_string_append_printf (titles, "%s%s", titles->len > 0 ? "," : "", row->title);
+    }
+
+  return g_string_free (titles, FALSE);
+}
+
+static void
+test_rules_agree_with_partial_date (void)
+{
+  g_autoptr(Register) reg = register_new ();
+  g_autoptr(KsAgreementList) list = NULL;
+  g_autoptr(GArray) rows = add_grid (reg->db);
+  KsAgreementFilter *filter;
+  const int todays[][3] = {
+    { 2017, 11, 1 }, { 2016, 1, 1 }, { 2017, 2, 28 }, { 2016, 8, 31 }, { 2018, 2, 28 }, { 2016, 2, 29 },
+  };
+  const guint months[] = { 1, 3, 6, 12, 18 };
+  const int years[][2] = {
+    { 2015, 2015 }, { 2016, 0 }, { 0, 2015 }, { 2017, 2018 }, { 2019, 2019 }, { 2018, 2016 },
+  };
+
+  list = ks_agreement_list_new (reg->db);
+  filter = ks_agreement_list_get_filter (list);
+  for (guint t = 0; t < G_N_ELEMENTS (todays); t++)
+    for (guint m = 0; m < G_N_ELEMENTS (months); m++)
+      {
+        g_autoptr(GDate) today = g_date_new_dmy (todays[t][2], todays[t][1], todays[t][0]);
+        g_autofree char *follow_up = expected_titles (rows, KS_SMART_VIEW_NEEDS_FOLLOW_UP, today, months[m], 0, 0);
+        g_autofree char *expiring = expected_titles (rows, KS_SMART_VIEW_EXPIRING, today, months[m], 0, 0);
+
+        ks_agreement_filter_set_today (filter, today);
+        ks_agreement_filter_set_follow_up_months (filter, months[m]);
+        ks_agreement_filter_set_expiry_months (filter, months[m]);
+        ks_agreement_filter_set_smart_view (filter, KS_SMART_VIEW_NEEDS_FOLLOW_UP);
+        assert_titles (list, follow_up);
+        ks_agreement_filter_set_smart_view (filter, KS_SMART_VIEW_EXPIRING);
+        assert_titles (list, expiring);
+      }
+
+  ks_agreement_filter_set_smart_view (filter, KS_SMART_VIEW_NONE);
+  for (guint y = 0; y < G_N_ELEMENTS (years); y++)
+    {
+      g_autofree char *overlapping = expected_titles (rows, KS_SMART_VIEW_NONE, NULL, 0,
+                                                      years[y][0], years[y][1]);
+
+      ks_agreement_filter_set_year_range (filter, years[y][0], years[y][1]);
+      assert_titles (list, overlapping);
+    }
+}
+
 typedef struct
 {
   guint n_emissions;
@@ -1106,6 +1254,7 @@ main (int   argc,
   g_test_add_func ("/agreement-list/smart/expiring", test_smart_expiring);
   g_test_add_func ("/agreement-list/smart/not-reported", test_smart_not_reported);
   g_test_add_func ("/agreement-list/smart/counts", test_smart_counts);
+  g_test_add_func ("/agreement-list/rules-agree-with-partial-date", test_rules_agree_with_partial_date);
   g_test_add_func ("/agreement-list/changed/insert", test_changed_insert);
   g_test_add_func ("/agreement-list/changed/update-and-delete", test_changed_update_and_delete);
   g_test_add_func ("/agreement-list/changed/region-renamed", test_changed_region_renamed);

@@ -333,12 +333,17 @@ test_resave_keeps_later_stage (Fixture       *fixture,
                                gconstpointer  data)
 {
   g_autoptr(KsEvent) event = save_new (fixture->db, "2018-05-02", "meeting", "active");
+  g_autoptr(KsAgreement) agreement = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *stage = NULL;
 
   /* Staff later mark it stalled; correcting the old event's text must
    * not bring it back to active. */
-  exec_ok (fixture->db, "UPDATE agreements SET stage = 'stalled' WHERE uuid = '" AGREEMENT_UUID "'");
+  agreement = ks_agreement_store_load (fixture->db, AGREEMENT_UUID, &error);
+  g_assert_no_error (error);
+  g_object_set (agreement, "stage", "stalled", NULL);
+  ks_agreement_store_save (fixture->db, agreement, NULL, &error);
+  g_assert_no_error (error);
   g_object_set (event, "description", "Rapat koordinasi", NULL);
   ks_event_store_save (fixture->db, event, NULL, &error);
   g_assert_no_error (error);

@@ -79,6 +79,105 @@ set_string (KsEvent    *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
 }
 
+/* Starts a helper's message with the event's field it concerns. */
+static gboolean
+set_field_error (GError     **error,
+                 GError      *cause,
+                 const char  *field)
+{
+  /* Translators: the name of a field ("Date"), then what is wrong with it. */
+  g_set_error (error, KS_ERROR, KS_ERROR_INVALID, _("%s: %s"), field, cause->message);
+  return FALSE;
+}
+
+static gboolean
+validate_date (const char  *text,
+               const char  *field,
+               GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  if (text[0] == '\0' || ks_partial_date_validate (text, &local_error))
+    return TRUE;
+
+  return set_field_error (error, local_error, field);
+}
+
+/* ks_key_validate() would name the set "Stage"; the event's field is
+ * the stage it moves the agreement to. */
+static gboolean
+validate_new_stage (const char  *stage,
+                    GError     **error)
+{
+  g_autofree char *valid = NULL;
+
+  if (stage[0] == '\0' || ks_key_is_valid (KS_KEY_SET_STAGE, stage))
+    return TRUE;
+
+  valid = g_strjoinv (", ", (char **) ks_key_set_get_keys (KS_KEY_SET_STAGE));
+  g_set_error (error, KS_ERROR, KS_ERROR_INVALID, _("%s: “%s” is not known; use one of %s"),
+               C_("event field", "New stage"), stage, valid);
+  return FALSE;
+}
+
+static gboolean
+validate_dates (KsEvent  *self,
+                GError  **error)
+{
+  if (self->strings[PROP_OCCURRED_ON][0] == '\0')
+    {
+      g_set_error (error, KS_ERROR, KS_ERROR_INVALID, _("%s: an event needs the date it happened"),
+                   C_("event field", "Date"));
+      return FALSE;
+    }
+
+  if (!validate_date (self->strings[PROP_OCCURRED_ON], C_("event field", "Date"), error) ||
+      !validate_date (self->strings[PROP_OLD_ENDS_ON], C_("event field", "Old end date"), error) ||
+      !validate_date (self->strings[PROP_NEW_ENDS_ON], C_("event field", "New end date"), error))
+    return FALSE;
+
+  /* A renewal without a new end date is valid: an open-ended agreement
+   * (the Sragen PDAM grant, "2012 – sekarang") is renewed without one. */
+  return TRUE;
+}
+
+static gboolean
+validate_cost (KsEvent  *self,
+               GError  **error)
+{
+  if (self->cost_amount < 0)
+    {
+      g_set_error (error, KS_ERROR, KS_ERROR_INVALID, _("%s: the amount cannot be negative"),
+                   C_("event field", "Cost"));
+      return FALSE;
+    }
+
+  return ks_currency_validate (C_("event field", "Currency"), self->strings[PROP_COST_CURRENCY], error);
+}
+
+static gboolean
+validate_description (KsEvent  *self,
+                      GError  **error)
+{
+  const char *description = self->strings[PROP_DESCRIPTION];
+
+  if (!g_utf8_validate (description, -1, NULL))
+    {
+      g_set_error (error, KS_ERROR, KS_ERROR_INVALID, _("%s: the text is not valid UTF-8"),
+                   C_("event field", "Description"));
+      return FALSE;
+    }
+
+  if (g_utf8_strlen (description, -1) > KS_EVENT_DESCRIPTION_MAX)
+    {
+      g_set_error (error, KS_ERROR, KS_ERROR_INVALID, _("%s: the text is longer than %u characters"),
+                   C_("event field", "Description"), (guint) KS_EVENT_DESCRIPTION_MAX);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 static void
 ks_event_finalize (GObject *object)
 {
@@ -269,105 +368,6 @@ ks_event_get_updated_at (KsEvent *self)
 {
   g_return_val_if_fail (KS_IS_EVENT (self), NULL);
   return self->strings[PROP_UPDATED_AT];
-}
-
-/* Starts a helper's message with the event's field it concerns. */
-static gboolean
-set_field_error (GError     **error,
-                 GError      *cause,
-                 const char  *field)
-{
-  /* Translators: the name of a field ("Date"), then what is wrong with it. */
-  g_set_error (error, KS_ERROR, KS_ERROR_INVALID, _("%s: %s"), field, cause->message);
-  return FALSE;
-}
-
-static gboolean
-validate_date (const char  *text,
-               const char  *field,
-               GError     **error)
-{
-  g_autoptr(GError) local_error = NULL;
-
-  if (text[0] == '\0' || ks_partial_date_validate (text, &local_error))
-    return TRUE;
-
-  return set_field_error (error, local_error, field);
-}
-
-/* ks_key_validate() would name the set "Stage"; the event's field is
- * the stage it moves the agreement to. */
-static gboolean
-validate_new_stage (const char  *stage,
-                    GError     **error)
-{
-  g_autofree char *valid = NULL;
-
-  if (stage[0] == '\0' || ks_key_is_valid (KS_KEY_SET_STAGE, stage))
-    return TRUE;
-
-  valid = g_strjoinv (", ", (char **) ks_key_set_get_keys (KS_KEY_SET_STAGE));
-  g_set_error (error, KS_ERROR, KS_ERROR_INVALID, _("%s: “%s” is not known; use one of %s"),
-               C_("event field", "New stage"), stage, valid);
-  return FALSE;
-}
-
-static gboolean
-validate_dates (KsEvent  *self,
-                GError  **error)
-{
-  if (self->strings[PROP_OCCURRED_ON][0] == '\0')
-    {
-      g_set_error (error, KS_ERROR, KS_ERROR_INVALID, _("%s: an event needs the date it happened"),
-                   C_("event field", "Date"));
-      return FALSE;
-    }
-
-  if (!validate_date (self->strings[PROP_OCCURRED_ON], C_("event field", "Date"), error) ||
-      !validate_date (self->strings[PROP_OLD_ENDS_ON], C_("event field", "Old end date"), error) ||
-      !validate_date (self->strings[PROP_NEW_ENDS_ON], C_("event field", "New end date"), error))
-    return FALSE;
-
-  /* A renewal without a new end date is valid: an open-ended agreement
-   * (the Sragen PDAM grant, "2012 – sekarang") is renewed without one. */
-  return TRUE;
-}
-
-static gboolean
-validate_cost (KsEvent  *self,
-               GError  **error)
-{
-  if (self->cost_amount < 0)
-    {
-      g_set_error (error, KS_ERROR, KS_ERROR_INVALID, _("%s: the amount cannot be negative"),
-                   C_("event field", "Cost"));
-      return FALSE;
-    }
-
-  return ks_currency_validate (C_("event field", "Currency"), self->strings[PROP_COST_CURRENCY], error);
-}
-
-static gboolean
-validate_description (KsEvent  *self,
-                      GError  **error)
-{
-  const char *description = self->strings[PROP_DESCRIPTION];
-
-  if (!g_utf8_validate (description, -1, NULL))
-    {
-      g_set_error (error, KS_ERROR, KS_ERROR_INVALID, _("%s: the text is not valid UTF-8"),
-                   C_("event field", "Description"));
-      return FALSE;
-    }
-
-  if (g_utf8_strlen (description, -1) > KS_EVENT_DESCRIPTION_MAX)
-    {
-      g_set_error (error, KS_ERROR, KS_ERROR_INVALID, _("%s: the text is longer than %u characters"),
-                   C_("event field", "Description"), (guint) KS_EVENT_DESCRIPTION_MAX);
-      return FALSE;
-    }
-
-  return TRUE;
 }
 
 /**

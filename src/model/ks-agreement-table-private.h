@@ -1,0 +1,112 @@
+/* ks-agreement-table-private.h
+ *
+ * Copyright 2026 The Kerjasama developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "ks-agreement-list.h"
+#include "ks-agreement-summary-private.h"
+#include "ks-database.h"
+
+G_BEGIN_DECLS
+
+/*
+ * The rows behind #KsAgreementList: one snapshot of every agreement that
+ * is not deleted, read by one SELECT into plain structs, with what
+ * filtering, searching and sorting need worked out once per row.  A new
+ * snapshot replaces the old one on every reload; nothing in it changes
+ * afterwards, except that sort keys are added when first needed.
+ */
+
+/* Bump allocator: every string of a snapshot lives and dies with it. */
+typedef struct
+{
+  GSList *blocks;
+  char   *pos;
+  gsize   left;
+} KsArena;
+
+/* Worked out from the stage and reporting columns at load. */
+enum {
+  KS_ROW_MAY_NEED_FOLLOW_UP = 1 << 0,
+  KS_ROW_RUNNING            = 1 << 1,
+  KS_ROW_NOT_REPORTED       = 1 << 2,
+};
+
+typedef struct
+{
+  gint64       id;
+  const char  *texts[KS_SUMMARY_N_TEXTS];
+  const char  *haystack;        /* casefolded text the search looks in */
+  guint64      hash;            /* of id and texts, so reloads compare rows cheaply */
+  guint32      activity_day;    /* ks_day_number(): newest of event, signing, start; 0 none */
+  guint32      ends_day;        /* ks_day_number(): last day ends_on covers; 0 none */
+  guint16      start_year;      /* of starts_on, signed_on or ends_on; 0 unknown */
+  guint16      end_year;        /* of ends_on; 0 open */
+  guint16      region;          /* index into KsAgreementTable.regions */
+  gint8        stage;           /* ks_key_get_index(), -1 unknown */
+  guint8       flags;
+} KsAgreementRow;
+
+typedef struct
+{
+  const char  *code;
+  const char  *name;
+  const char  *key;             /* collation key of the name, made when sorting */
+} KsRegionEntry;
+
+typedef enum
+{
+  KS_KEY_COLUMN_TITLE,
+  KS_KEY_COLUMN_LOCAL_PARTIES,
+  KS_KEY_COLUMN_PARTNERS,
+  KS_N_KEY_COLUMNS
+} KsKeyColumn;
+
+typedef struct
+{
+  KsAgreementRow  *rows;        /* by id, in the arena */
+  guint            n_rows;
+  guint            capacity;
+  KsRegionEntry   *regions;
+  guint            n_regions;
+  KsArena          strings;
+  const char     **keys[KS_N_KEY_COLUMNS];         /* per row, or NULL until sorted */
+  KsArena          key_strings[KS_N_KEY_COLUMNS];  /* handed on to the next snapshot */
+} KsAgreementTable;
+
+KsAgreementTable     *ks_agreement_table_new        (void);
+KsAgreementTable     *ks_agreement_table_load       (KsDatabase             *db,
+                                                     GError                **error);
+void                  ks_agreement_table_free       (KsAgreementTable       *table);
+const KsAgreementRow *ks_agreement_table_find       (const KsAgreementTable *table,
+                                                     gint64                  id);
+void                  ks_agreement_table_take_keys  (KsAgreementTable       *table,
+                                                     KsAgreementTable       *previous);
+guint                *ks_agreement_table_sort       (KsAgreementTable       *table,
+                                                     KsAgreementSortColumn   column,
+                                                     gboolean                descending);
+
+GStrv                 ks_search_terms_new           (const char             *text);
+gboolean              ks_search_terms_match         (const char * const     *terms,
+                                                     const char             *haystack);
+gboolean              ks_search_terms_narrow        (const char * const     *old_terms,
+                                                     const char * const     *new_terms);
+
+guint32               ks_day_number                 (const GDate            *date);
+
+/* Equal hashes stand for equal rows: 64 bits make a missed change
+ * between two loads of the same row practically impossible. */
+static inline gboolean
+ks_agreement_row_equal (const KsAgreementRow *a,
+                        const KsAgreementRow *b)
+{
+  return a->id == b->id && a->hash == b->hash;
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (KsAgreementTable, ks_agreement_table_free)
+
+G_END_DECLS
