@@ -149,3 +149,38 @@ ks_test_fixture_path (const char *name)
 {
   return g_test_build_filename (G_TEST_DIST, "fixtures", name, NULL);
 }
+
+void
+ks_test_exec (KsDatabase *db,
+              const char *sql)
+{
+  g_autoptr(GError) error = NULL;
+
+  ks_database_exec (db, sql, &error);
+  g_assert_no_error (error);
+}
+
+/* The first column of the first row, which must exist. */
+char *
+ks_test_query_text (KsDatabase *db,
+                    const char *sql)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KsStatement) stmt = ks_database_prepare (db, sql, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  return g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+}
+
+int
+ks_test_query_int (KsDatabase *db,
+                   const char *sql)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KsStatement) stmt = ks_database_prepare (db, sql, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  return sqlite3_column_int (stmt, 0);
+}

@@ -9,6 +9,8 @@
 
 #include <glib.h>
 
+#include "ks-database.h"
+
 G_BEGIN_DECLS
 
 void     ks_test_init_i18n      (void);
@@ -22,5 +24,12 @@ void     ks_test_write_file     (const char *path,
 void     ks_test_copy_file      (const char *from,
                                  const char *to);
 char    *ks_test_fixture_path   (const char *name);
+
+void     ks_test_exec           (KsDatabase *db,
+                                 const char *sql);
+char    *ks_test_query_text     (KsDatabase *db,
+                                 const char *sql);
+int      ks_test_query_int      (KsDatabase *db,
+                                 const char *sql);
 
 G_END_DECLS

@@ -49,42 +49,6 @@ fixture_tear_down (Fixture       *fixture,
   g_free (fixture->path);
 }
 
-static void
-exec_ok (KsDatabase *db,
-         const char *sql)
-{
-  g_autoptr(GError) error = NULL;
-
-  ks_database_exec (db, sql, &error);
-  g_assert_no_error (error);
-}
-
-static char *
-query_text (KsDatabase *db,
-            const char *sql)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(KsStatement) stmt = ks_database_prepare (db, sql, &error);
-  const char *text;
-
-  g_assert_no_error (error);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  text = (const char *) sqlite3_column_text (stmt, 0);
-  return g_strdup (text != NULL ? text : "(null)");
-}
-
-static int
-query_int (KsDatabase *db,
-           const char *sql)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(KsStatement) stmt = ks_database_prepare (db, sql, &error);
-
-  g_assert_no_error (error);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  return sqlite3_column_int (stmt, 0);
-}
-
 static KsAgreement *
 new_minimal (const char *region,
              const char *title)
@@ -548,7 +512,7 @@ test_assigns_identity (Fixture       *fixture,
   g_assert_cmpstr (ks_agreement_get_created_at (agreement), !=, "");
   g_assert_cmpstr (ks_agreement_get_created_at (agreement), ==, ks_agreement_get_updated_at (agreement));
 
-  stored = query_text (fixture->db, "SELECT r.code || '|' || a.title FROM agreements a "
+  stored = ks_test_query_text (fixture->db, "SELECT r.code || '|' || a.title FROM agreements a "
                                     "JOIN regions r ON r.id = a.region_id");
   g_assert_cmpstr (stored, ==, "33.72|Grant");
 }
@@ -616,14 +580,14 @@ test_audit_insert (Fixture       *fixture,
   ks_agreement_store_save (fixture->db, agreement, "import:/tmp/data.csv", &error);
   g_assert_no_error (error);
 
-  g_assert_cmpint (query_int (fixture->db, "SELECT count(*) FROM audit_log WHERE record_table = 'agreements'"),
+  g_assert_cmpint (ks_test_query_int (fixture->db, "SELECT count(*) FROM audit_log WHERE record_table = 'agreements'"),
                    ==, 1);
-  row = query_text (fixture->db, "SELECT action || '|' || who || '|' || source || '|' || "
+  row = ks_test_query_text (fixture->db, "SELECT action || '|' || who || '|' || source || '|' || "
                                  "(record_uuid = (SELECT uuid FROM agreements)) "
                                  "FROM audit_log WHERE record_table = 'agreements'");
   g_assert_cmpstr (row, ==, "insert|Siti Rahayu|import:/tmp/data.csv|1");
 
-  json = query_text (fixture->db, "SELECT changes FROM audit_log WHERE record_table = 'agreements'");
+  json = ks_test_query_text (fixture->db, "SELECT changes FROM audit_log WHERE record_table = 'agreements'");
   changes = parse_changes (json);
   pair = json_object_get_array_member (changes, "title");
   g_assert_true (json_array_get_null_element (pair, 0));
@@ -650,10 +614,10 @@ test_audit_update_lists_changes (Fixture       *fixture,
   g_ptr_array_remove_index (ks_agreement_get_sectors (agreement), 0);
   save_ok (fixture, agreement);
 
-  row = query_text (fixture->db, "SELECT action || '|' || source FROM audit_log "
+  row = ks_test_query_text (fixture->db, "SELECT action || '|' || source FROM audit_log "
                                  "WHERE record_table = 'agreements' ORDER BY id DESC LIMIT 1");
   g_assert_cmpstr (row, ==, "update|");
-  json = query_text (fixture->db, "SELECT changes FROM audit_log WHERE record_table = 'agreements' "
+  json = ks_test_query_text (fixture->db, "SELECT changes FROM audit_log WHERE record_table = 'agreements' "
                                   "ORDER BY id DESC LIMIT 1");
   changes = parse_changes (json);
   g_assert_cmpuint (json_object_get_size (changes), ==, 2);
@@ -699,7 +663,7 @@ test_partner_reused_by_name_and_country (Fixture       *fixture,
                    ks_partner_ref_new (NULL, "ÚSTÍ NAD LABEM", "other", "CZ", ""));
   save_ok (fixture, second);
 
-  g_assert_cmpint (query_int (fixture->db, "SELECT count(*) FROM partners"), ==, 1);
+  g_assert_cmpint (ks_test_query_int (fixture->db, "SELECT count(*) FROM partners"), ==, 1);
   ref = g_ptr_array_index (ks_agreement_get_partners (second), 0);
   g_assert_cmpstr (ref->uuid, ==,
                    ((KsPartnerRef *) g_ptr_array_index (ks_agreement_get_partners (first), 0))->uuid);
@@ -721,8 +685,8 @@ test_partner_other_country_is_new (Fixture       *fixture,
   save_ok (fixture, first);
   save_ok (fixture, second);
 
-  g_assert_cmpint (query_int (fixture->db, "SELECT count(*) FROM partners"), ==, 2);
-  g_assert_cmpint (query_int (fixture->db, "SELECT count(*) FROM audit_log WHERE record_table = 'partners' "
+  g_assert_cmpint (ks_test_query_int (fixture->db, "SELECT count(*) FROM partners"), ==, 2);
+  g_assert_cmpint (ks_test_query_int (fixture->db, "SELECT count(*) FROM audit_log WHERE record_table = 'partners' "
                                            "AND action = 'insert'"), ==, 2);
 }
 
@@ -749,10 +713,10 @@ test_partner_uuid_updates_row (Fixture       *fixture,
   ref->name = g_strdup ("Kota Xi’an");
   save_ok (fixture, second);
 
-  g_assert_cmpint (query_int (fixture->db, "SELECT count(*) FROM partners"), ==, 1);
-  summary = query_text (fixture->db, "SELECT group_concat (partners_text, '|') FROM agreements");
+  g_assert_cmpint (ks_test_query_int (fixture->db, "SELECT count(*) FROM partners"), ==, 1);
+  summary = ks_test_query_text (fixture->db, "SELECT group_concat (partners_text, '|') FROM agreements");
   g_assert_cmpstr (summary, ==, "Kota Xi’an|Kota Xi’an");
-  g_assert_cmpint (query_int (fixture->db, "SELECT count(*) FROM audit_log WHERE record_table = 'partners' "
+  g_assert_cmpint (ks_test_query_int (fixture->db, "SELECT count(*) FROM audit_log WHERE record_table = 'partners' "
                                            "AND action = 'update'"), ==, 1);
 }
 
@@ -792,7 +756,7 @@ test_local_party_reused_per_region (Fixture       *fixture,
   save_ok (fixture, second);
   save_ok (fixture, elsewhere);
 
-  g_assert_cmpint (query_int (fixture->db, "SELECT count(*) FROM local_parties"), ==, 2);
+  g_assert_cmpint (ks_test_query_int (fixture->db, "SELECT count(*) FROM local_parties"), ==, 2);
   g_assert_cmpstr (((KsLocalPartyRef *) g_ptr_array_index (ks_agreement_get_local_parties (second), 0))->name,
                    ==, "Dinas Pariwisata");
   g_assert_cmpstr (((KsLocalPartyRef *) g_ptr_array_index (ks_agreement_get_local_parties (first), 0))->role,
@@ -850,7 +814,7 @@ test_failed_write_rolls_back (Fixture       *fixture,
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
 
-  exec_ok (fixture->db,
+  ks_test_exec (fixture->db,
            "CREATE TRIGGER refuse_sectors BEFORE INSERT ON agreement_sectors "
            "BEGIN SELECT RAISE (ABORT, 'refused'); END");
   original = ks_agreement_copy (agreement);
@@ -874,7 +838,7 @@ test_failure_inside_caller_transaction (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
 
   /* The bad one fails after its partner and row went in. */
-  exec_ok (fixture->db,
+  ks_test_exec (fixture->db,
            "CREATE TRIGGER refuse_sectors BEFORE INSERT ON agreement_sectors "
            "BEGIN SELECT RAISE (ABORT, 'refused'); END");
   g_ptr_array_add (ks_agreement_get_partners (bad), ks_partner_ref_new (NULL, "Leiden", NULL, "NL", ""));
@@ -887,8 +851,8 @@ test_failure_inside_caller_transaction (Fixture       *fixture,
   g_assert_true (ks_database_in_transaction (fixture->db));
   g_assert_true (ks_database_commit (fixture->db, NULL));
 
-  g_assert_cmpint (query_int (fixture->db, "SELECT count(*) FROM agreements"), ==, 1);
-  g_assert_cmpint (query_int (fixture->db, "SELECT count(*) FROM partners"), ==, 0);
+  g_assert_cmpint (ks_test_query_int (fixture->db, "SELECT count(*) FROM agreements"), ==, 1);
+  g_assert_cmpint (ks_test_query_int (fixture->db, "SELECT count(*) FROM partners"), ==, 0);
 }
 
 static void
@@ -960,7 +924,7 @@ test_unknown_step (Fixture       *fixture,
   g_assert_false (ks_agreement_store_save (fixture->db, agreement, NULL, &error));
   g_assert_error (error, KS_ERROR, KS_ERROR_INVALID);
   g_assert_true (g_str_has_prefix (error->message, "Procedure step 1:"));
-  g_assert_cmpint (query_int (fixture->db, "SELECT count(*) FROM agreements"), ==, 0);
+  g_assert_cmpint (ks_test_query_int (fixture->db, "SELECT count(*) FROM agreements"), ==, 0);
 }
 
 static void
@@ -1033,7 +997,7 @@ test_parent_looping_chain_ends (Fixture       *fixture,
 
   save_with_parent (fixture, PARENT_UUID, NULL);
   save_with_parent (fixture, CHILD_UUID, PARENT_UUID);
-  exec_ok (fixture->db,
+  ks_test_exec (fixture->db,
            "UPDATE agreements SET parent_id = (SELECT id FROM agreements WHERE uuid = '" CHILD_UUID "') "
            "WHERE uuid = '" PARENT_UUID "'");
   save_with_parent (fixture, GRANDCHILD_UUID, NULL);
@@ -1075,9 +1039,9 @@ test_delete_and_undelete (Fixture       *fixture,
 
   g_assert_true (ks_agreement_store_undelete (fixture->db, uuid, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (query_int (fixture->db, "SELECT deleted_at IS NULL FROM agreements"), ==, 1);
+  g_assert_cmpint (ks_test_query_int (fixture->db, "SELECT deleted_at IS NULL FROM agreements"), ==, 1);
 
-  actions = query_text (fixture->db, "SELECT group_concat (action, ',') FROM "
+  actions = ks_test_query_text (fixture->db, "SELECT group_concat (action, ',') FROM "
                                      "(SELECT action FROM audit_log WHERE record_table = 'agreements' ORDER BY id)");
   g_assert_cmpstr (actions, ==, "insert,delete,undelete");
 }
@@ -1105,7 +1069,7 @@ test_saved_deleted_stays_deleted (Fixture       *fixture,
   g_object_set (agreement, "title", "Grant for schools", NULL);
   save_ok (fixture, agreement);
   g_assert_true (ks_agreement_is_deleted (agreement));
-  g_assert_cmpint (query_int (fixture->db, "SELECT deleted_at IS NOT NULL FROM agreements"), ==, 1);
+  g_assert_cmpint (ks_test_query_int (fixture->db, "SELECT deleted_at IS NOT NULL FROM agreements"), ==, 1);
 }
 
 static void
@@ -1116,7 +1080,7 @@ test_summary_columns (Fixture       *fixture,
   g_autofree char *summary = NULL;
 
   save_ok (fixture, agreement);
-  summary = query_text (fixture->db,
+  summary = ks_test_query_text (fixture->db,
                         "SELECT local_parties_text || '|' || partners_text || '|' || countries || '|' || "
                         "sectors_text || '|' || obstacles_text || '|' || last_event_on FROM agreements");
   g_assert_cmpstr (summary, ==,
@@ -1137,14 +1101,14 @@ test_summary_last_event (Fixture       *fixture,
   id = ks_agreement_store_lookup_id (fixture->db, ks_agreement_get_uuid (agreement), &error);
   g_assert_no_error (error);
 
-  exec_ok (fixture->db,
+  ks_test_exec (fixture->db,
            "INSERT INTO events (uuid, agreement_id, occurred_on, created_at, updated_at, deleted_at) VALUES "
            "('e1', 1, '2016-03', 'x', 'x', NULL), ('e2', 1, '2017-05-02', 'x', 'x', NULL), "
            "('e3', 1, '2019', 'x', 'x', '2020')");
   g_assert_true (ks_agreement_store_refresh_summary (fixture->db, id, &error));
   g_assert_no_error (error);
 
-  last = query_text (fixture->db, "SELECT last_event_on FROM agreements");
+  last = ks_test_query_text (fixture->db, "SELECT last_event_on FROM agreements");
   g_assert_cmpstr (last, ==, "2017-05-02");
 }
 

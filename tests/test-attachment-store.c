@@ -28,16 +28,6 @@ typedef struct
 } Fixture;
 
 static void
-exec_ok (KsDatabase *db,
-         const char *sql)
-{
-  g_autoptr(GError) error = NULL;
-
-  ks_database_exec (db, sql, &error);
-  g_assert_no_error (error);
-}
-
-static void
 add_agreement (KsDatabase *db,
                const char *uuid,
                const char *region_code,
@@ -82,18 +72,6 @@ fixture_tear_down (Fixture       *fixture,
   ks_test_remove_tree (fixture->dir);
   g_free (fixture->dir);
   g_free (fixture->path);
-}
-
-static char *
-query_text (KsDatabase *db,
-            const char *sql)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(KsStatement) stmt = ks_database_prepare (db, sql, &error);
-
-  g_assert_no_error (error);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  return g_strdup ((const char *) sqlite3_column_text (stmt, 0));
 }
 
 static KsAttachment *
@@ -176,7 +154,7 @@ test_records_sha256 (Fixture       *fixture,
   g_autoptr(GBytes) bytes = g_bytes_new_static (text, strlen (text));
   g_autoptr(KsAttachment) attachment = add_ok (fixture->db, "loi.txt", NULL, bytes);
   g_autofree char *expected = g_compute_checksum_for_string (G_CHECKSUM_SHA256, text, -1);
-  g_autofree char *stored = query_text (fixture->db, "SELECT sha256 FROM attachments");
+  g_autofree char *stored = ks_test_query_text (fixture->db, "SELECT sha256 FROM attachments");
 
   g_assert_cmpstr (ks_attachment_get_sha256 (attachment), ==, expected);
   g_assert_cmpstr (stored, ==, expected);
@@ -191,7 +169,7 @@ test_tampered_data_detected (Fixture       *fixture,
   g_autoptr(GBytes) loaded = NULL;
   g_autoptr(GError) error = NULL;
 
-  exec_ok (fixture->db, "UPDATE attachments SET data = X'6f726967696e616c207363616e21'");
+  ks_test_exec (fixture->db, "UPDATE attachments SET data = X'6f726967696e616c207363616e21'");
   loaded = ks_attachment_store_load_data (fixture->db, ks_attachment_get_uuid (attachment), &error);
   g_assert_null (loaded);
   g_assert_error (error, KS_ERROR, KS_ERROR_DAMAGED);
@@ -215,7 +193,7 @@ test_mime_type_given (Fixture       *fixture,
 {
   g_autoptr(GBytes) bytes = g_bytes_new_static ("x", 1);
   g_autoptr(KsAttachment) attachment = add_ok (fixture->db, "minutes", "text/plain", bytes);
-  g_autofree char *stored = query_text (fixture->db, "SELECT mime_type FROM attachments");
+  g_autofree char *stored = ks_test_query_text (fixture->db, "SELECT mime_type FROM attachments");
 
   g_assert_cmpstr (ks_attachment_get_mime_type (attachment), ==, "text/plain");
   g_assert_cmpstr (stored, ==, "text/plain");

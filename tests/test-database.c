@@ -49,40 +49,16 @@ open_ok (const char      *path,
   return db;
 }
 
-static int
-query_int (KsDatabase *db,
-           const char *sql)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(KsStatement) stmt = ks_database_prepare (db, sql, &error);
-
-  g_assert_no_error (error);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  return sqlite3_column_int (stmt, 0);
-}
-
-static char *
-query_text (KsDatabase *db,
-            const char *sql)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(KsStatement) stmt = ks_database_prepare (db, sql, &error);
-
-  g_assert_no_error (error);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  return g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-}
-
 static void
 test_new_register_is_current (Fixture       *fixture,
                               gconstpointer  data)
 {
   g_autoptr(KsDatabase) db = open_ok (fixture->path, KS_DATABASE_FLAGS_NONE);
-  g_autofree char *journal = query_text (db, "PRAGMA journal_mode");
+  g_autofree char *journal = ks_test_query_text (db, "PRAGMA journal_mode");
 
   g_assert_cmpint (ks_database_get_schema_version (db), ==, KS_DATABASE_SCHEMA_VERSION);
-  g_assert_cmpint (query_int (db, "PRAGMA application_id"), ==, KS_DATABASE_APPLICATION_ID);
-  g_assert_cmpint (query_int (db, "PRAGMA foreign_keys"), ==, 1);
+  g_assert_cmpint (ks_test_query_int (db, "PRAGMA application_id"), ==, KS_DATABASE_APPLICATION_ID);
+  g_assert_cmpint (ks_test_query_int (db, "PRAGMA foreign_keys"), ==, 1);
   g_assert_cmpstr (journal, ==, "wal");
 }
 
@@ -91,13 +67,13 @@ test_new_register_has_reference_data (Fixture       *fixture,
                                       gconstpointer  data)
 {
   g_autoptr(KsDatabase) db = open_ok (fixture->path, KS_DATABASE_FLAGS_NONE);
-  g_autofree char *sragen = query_text (db, "SELECT name FROM regions WHERE code = '33.14'");
+  g_autofree char *sragen = ks_test_query_text (db, "SELECT name FROM regions WHERE code = '33.14'");
 
   /* The province and its 35 kabupaten/kota. */
-  g_assert_cmpint (query_int (db, "SELECT count(*) FROM regions WHERE code LIKE '33.%'"), ==, 35);
-  g_assert_cmpint (query_int (db, "SELECT count(*) FROM regions WHERE region_group = 'Karesidenan Surakarta'"), ==, 7);
+  g_assert_cmpint (ks_test_query_int (db, "SELECT count(*) FROM regions WHERE code LIKE '33.%'"), ==, 35);
+  g_assert_cmpint (ks_test_query_int (db, "SELECT count(*) FROM regions WHERE region_group = 'Karesidenan Surakarta'"), ==, 7);
   g_assert_cmpstr (sragen, ==, "Kabupaten Sragen");
-  g_assert_cmpint (query_int (db, "SELECT count(*) FROM procedure_steps"), >=, 6);
+  g_assert_cmpint (ks_test_query_int (db, "SELECT count(*) FROM procedure_steps"), >=, 6);
 }
 
 static void
@@ -131,9 +107,9 @@ test_reopen_keeps_data (Fixture       *fixture,
   }
   {
     g_autoptr(KsDatabase) db = open_ok (fixture->path, KS_DATABASE_FLAGS_NONE);
-    g_autofree char *home = query_text (db, "SELECT value FROM meta WHERE key = 'home'");
+    g_autofree char *home = ks_test_query_text (db, "SELECT value FROM meta WHERE key = 'home'");
     g_assert_cmpstr (home, ==, "33.14");
-    g_assert_cmpint (query_int (db, "SELECT count(*) FROM regions"), ==, 36);
+    g_assert_cmpint (ks_test_query_int (db, "SELECT count(*) FROM regions"), ==, 36);
   }
 }
 
@@ -257,11 +233,11 @@ test_migrates_version_1 (Fixture       *fixture,
   db = open_ok (fixture->path, KS_DATABASE_FLAGS_NONE);
 
   g_assert_cmpint (ks_database_get_schema_version (db), ==, KS_DATABASE_SCHEMA_VERSION);
-  g_assert_cmpint (query_int (db, "SELECT count(*) FROM agreements"), ==, 2);
-  parties = query_text (db, "SELECT local_parties_text FROM agreements WHERE id = 1");
-  partners = query_text (db, "SELECT partners_text || '|' || countries FROM agreements WHERE id = 1");
-  sectors = query_text (db, "SELECT sectors_text FROM agreements WHERE id = 1");
-  last_event = query_text (db, "SELECT last_event_on FROM agreements WHERE id = 1");
+  g_assert_cmpint (ks_test_query_int (db, "SELECT count(*) FROM agreements"), ==, 2);
+  parties = ks_test_query_text (db, "SELECT local_parties_text FROM agreements WHERE id = 1");
+  partners = ks_test_query_text (db, "SELECT partners_text || '|' || countries FROM agreements WHERE id = 1");
+  sectors = ks_test_query_text (db, "SELECT sectors_text FROM agreements WHERE id = 1");
+  last_event = ks_test_query_text (db, "SELECT last_event_on FROM agreements WHERE id = 1");
   g_assert_cmpstr (parties, ==, "PDAM Kabupaten Sragen");
   g_assert_cmpstr (partners, ==, "Pemerintah Kerajaan Belanda|NL");
   g_assert_cmpstr (sectors, ==, "infrastructure;water_sanitation");
@@ -345,7 +321,7 @@ test_rollback_discards (Fixture       *fixture,
   g_assert_true (ks_database_exec (db, "INSERT INTO meta VALUES ('a', 'b')", &error));
   ks_database_rollback (db);
   g_assert_false (ks_database_in_transaction (db));
-  g_assert_cmpint (query_int (db, "SELECT count(*) FROM meta"), ==, 0);
+  g_assert_cmpint (ks_test_query_int (db, "SELECT count(*) FROM meta"), ==, 0);
 }
 
 static void
@@ -360,7 +336,7 @@ test_audit_records_who (Fixture       *fixture,
   g_assert_true (ks_database_audit (db, "agreements", "u-1", "insert", "{\"title\":[null,\"x\"]}",
                                     "import:/tmp/a.csv", &error));
   g_assert_no_error (error);
-  row = query_text (db, "SELECT who || '|' || record_table || '|' || record_uuid || '|' || "
+  row = ks_test_query_text (db, "SELECT who || '|' || record_table || '|' || record_uuid || '|' || "
                         "action || '|' || changes || '|' || source FROM audit_log");
   g_assert_cmpstr (row, ==, "Dwi Yulianti|agreements|u-1|insert|{\"title\":[null,\"x\"]}|import:/tmp/a.csv");
 }
@@ -379,8 +355,8 @@ test_backup_is_consistent_copy (Fixture       *fixture,
   g_assert_no_error (error);
 
   copy = open_ok (copy_path, KS_DATABASE_READ_ONLY);
-  g_assert_cmpint (query_int (copy, "SELECT count(*) FROM meta WHERE key = 'backup'"), ==, 1);
-  g_assert_cmpint (query_int (copy, "SELECT count(*) FROM regions"), ==, 36);
+  g_assert_cmpint (ks_test_query_int (copy, "SELECT count(*) FROM meta WHERE key = 'backup'"), ==, 1);
+  g_assert_cmpint (ks_test_query_int (copy, "SELECT count(*) FROM regions"), ==, 36);
 #ifdef G_OS_UNIX
   {
     GStatBuf st;
@@ -556,7 +532,7 @@ test_concurrent_writers_lose_nothing (Fixture       *fixture,
 
   {
     g_autoptr(KsDatabase) db = open_ok (fixture->path, KS_DATABASE_NO_SEED);
-    g_assert_cmpint (query_int (db, "SELECT value FROM meta WHERE key = 'counter'"), ==,
+    g_assert_cmpint (ks_test_query_int (db, "SELECT value FROM meta WHERE key = 'counter'"), ==,
                      2 * N_INCREMENTS);
   }
 }

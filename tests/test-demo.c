@@ -129,27 +129,15 @@ test_demo_pdam_grant (Fixture       *fixture,
   g_assert_cmpstr (ks_event_get_occurred_on (renewal), ==, "2017-10-30");
 }
 
-static char *
-query_text (KsDatabase *db,
-            const char *sql)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(KsStatement) stmt = ks_database_prepare (db, sql, &error);
-
-  g_assert_no_error (error);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  return g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-}
-
 static void
 test_demo_partial_dates (Fixture       *fixture,
                          gconstpointer  data)
 {
-  g_autofree char *xian = query_text (fixture->db,
+  g_autofree char *xian = ks_test_query_text (fixture->db,
     "SELECT stage || '|' || signed_on || '|' || last_event_on FROM agreements WHERE title LIKE '%Xi''an%'");
-  g_autofree char *boyolali = query_text (fixture->db,
+  g_autofree char *boyolali = ks_test_query_text (fixture->db,
     "SELECT starts_on || '|' || ends_on FROM agreements WHERE partners_text LIKE '%Selandia Baru%'");
-  g_autofree char *iuwash = query_text (fixture->db,
+  g_autofree char *iuwash = ks_test_query_text (fixture->db,
     "SELECT starts_on || '|' || ends_on || '|' || stage FROM agreements WHERE title LIKE '%IUWASH%'");
 
   g_assert_cmpstr (xian, ==, "loi_signed|2015-09-25|2015-09-25");

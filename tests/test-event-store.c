@@ -27,16 +27,6 @@ typedef struct
 } Fixture;
 
 static void
-exec_ok (KsDatabase *db,
-         const char *sql)
-{
-  g_autoptr(GError) error = NULL;
-
-  ks_database_exec (db, sql, &error);
-  g_assert_no_error (error);
-}
-
-static void
 add_agreement (KsDatabase *db,
                const char *uuid,
                const char *region_code,
@@ -82,30 +72,6 @@ fixture_tear_down (Fixture       *fixture,
   ks_test_remove_tree (fixture->dir);
   g_free (fixture->dir);
   g_free (fixture->path);
-}
-
-static char *
-query_text (KsDatabase *db,
-            const char *sql)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(KsStatement) stmt = ks_database_prepare (db, sql, &error);
-
-  g_assert_no_error (error);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  return g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-}
-
-static int
-query_int (KsDatabase *db,
-           const char *sql)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(KsStatement) stmt = ks_database_prepare (db, sql, &error);
-
-  g_assert_no_error (error);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  return sqlite3_column_int (stmt, 0);
 }
 
 static KsEvent *
@@ -307,7 +273,7 @@ test_save_moves_stage (Fixture       *fixture,
                        gconstpointer  data)
 {
   g_autoptr(KsEvent) event = save_new (fixture->db, "2018-05-02", "meeting", "active");
-  g_autofree char *stage = query_text (fixture->db, "SELECT stage FROM agreements WHERE uuid = '" AGREEMENT_UUID "'");
+  g_autofree char *stage = ks_test_query_text (fixture->db, "SELECT stage FROM agreements WHERE uuid = '" AGREEMENT_UUID "'");
 
   g_assert_cmpstr (stage, ==, "active");
 }
@@ -318,10 +284,10 @@ test_stage_move_audited (Fixture       *fixture,
 {
   g_autoptr(KsEvent) event = save_new (fixture->db, "2018-05-02", "meeting", "stalled");
   g_autofree char *changes =
-    query_text (fixture->db, "SELECT changes FROM audit_log WHERE record_table = 'agreements' "
+    ks_test_query_text (fixture->db, "SELECT changes FROM audit_log WHERE record_table = 'agreements' "
                              "AND record_uuid = '" AGREEMENT_UUID "' AND action = 'update'");
   g_autofree char *who =
-    query_text (fixture->db, "SELECT who FROM audit_log WHERE record_table = 'agreements' "
+    ks_test_query_text (fixture->db, "SELECT who FROM audit_log WHERE record_table = 'agreements' "
                              "AND action = 'update'");
 
   g_assert_cmpstr (changes, ==, "{\"stage\":[\"signed\",\"stalled\"]}");
@@ -348,7 +314,7 @@ test_resave_keeps_later_stage (Fixture       *fixture,
   ks_event_store_save (fixture->db, event, NULL, &error);
   g_assert_no_error (error);
 
-  stage = query_text (fixture->db, "SELECT stage FROM agreements WHERE uuid = '" AGREEMENT_UUID "'");
+  stage = ks_test_query_text (fixture->db, "SELECT stage FROM agreements WHERE uuid = '" AGREEMENT_UUID "'");
   g_assert_cmpstr (stage, ==, "stalled");
 }
 
@@ -372,9 +338,9 @@ test_renewal_records_end_dates (Fixture       *fixture,
   g_assert_cmpstr (ks_event_get_old_ends_on (loaded), ==, "2020-12");
   g_assert_cmpstr (ks_event_get_new_ends_on (loaded), ==, "2025-12");
 
-  ends_on = query_text (fixture->db, "SELECT ends_on FROM agreements WHERE uuid = '" AGREEMENT_UUID "'");
+  ends_on = ks_test_query_text (fixture->db, "SELECT ends_on FROM agreements WHERE uuid = '" AGREEMENT_UUID "'");
   g_assert_cmpstr (ends_on, ==, "2025-12");
-  changes = query_text (fixture->db, "SELECT changes FROM audit_log WHERE record_table = 'agreements' "
+  changes = ks_test_query_text (fixture->db, "SELECT changes FROM audit_log WHERE record_table = 'agreements' "
                                      "AND action = 'update'");
   g_assert_cmpstr (changes, ==, "{\"ends_on\":[\"2020-12\",\"2025-12\"]}");
 }
@@ -396,7 +362,7 @@ test_renewal_correction_keeps_old_end (Fixture       *fixture,
   g_assert_no_error (error);
 
   g_assert_cmpstr (ks_event_get_old_ends_on (event), ==, "2020-12");
-  ends_on = query_text (fixture->db, "SELECT ends_on FROM agreements WHERE uuid = '" AGREEMENT_UUID "'");
+  ends_on = ks_test_query_text (fixture->db, "SELECT ends_on FROM agreements WHERE uuid = '" AGREEMENT_UUID "'");
   g_assert_cmpstr (ends_on, ==, "2026-06");
 }
 
@@ -406,7 +372,7 @@ test_save_updates_last_event (Fixture       *fixture,
 {
   g_autoptr(KsEvent) a = save_new (fixture->db, "2016-09-10", "visit", "");
   g_autoptr(KsEvent) b = save_new (fixture->db, "2017-04", "report", "");
-  g_autofree char *last = query_text (fixture->db, "SELECT last_event_on FROM agreements "
+  g_autofree char *last = ks_test_query_text (fixture->db, "SELECT last_event_on FROM agreements "
                                                    "WHERE uuid = '" AGREEMENT_UUID "'");
 
   g_assert_cmpstr (last, ==, "2017-04");
@@ -425,8 +391,8 @@ test_move_to_other_agreement (Fixture       *fixture,
   ks_event_store_save (fixture->db, event, NULL, &error);
   g_assert_no_error (error);
 
-  mine = query_text (fixture->db, "SELECT last_event_on FROM agreements WHERE uuid = '" AGREEMENT_UUID "'");
-  other = query_text (fixture->db, "SELECT last_event_on FROM agreements WHERE uuid = '" OTHER_UUID "'");
+  mine = ks_test_query_text (fixture->db, "SELECT last_event_on FROM agreements WHERE uuid = '" AGREEMENT_UUID "'");
+  other = ks_test_query_text (fixture->db, "SELECT last_event_on FROM agreements WHERE uuid = '" OTHER_UUID "'");
   g_assert_cmpstr (mine, ==, "");
   g_assert_cmpstr (other, ==, "2016-09-10");
 }
@@ -444,9 +410,9 @@ test_update_audited_with_changes (Fixture       *fixture,
   ks_event_store_save (fixture->db, event, "editor", &error);
   g_assert_no_error (error);
 
-  changes = query_text (fixture->db, "SELECT changes FROM audit_log WHERE record_table = 'events' "
+  changes = ks_test_query_text (fixture->db, "SELECT changes FROM audit_log WHERE record_table = 'events' "
                                      "AND action = 'update'");
-  source = query_text (fixture->db, "SELECT source FROM audit_log WHERE action = 'update'");
+  source = ks_test_query_text (fixture->db, "SELECT source FROM audit_log WHERE action = 'update'");
   g_assert_cmpstr (changes, ==, "{\"description\":[\"\",\"Kunjungan ke Xi'an\"],\"cost_amount\":[0,1250000]}");
   g_assert_cmpstr (source, ==, "editor");
 }
@@ -511,7 +477,7 @@ test_failed_write_undoes_stage_move (Fixture       *fixture,
   g_autofree char *after = NULL;
   g_autoptr(GError) error = NULL;
 
-  exec_ok (fixture->db, "CREATE TEMP TRIGGER refuse BEFORE INSERT ON main.events "
+  ks_test_exec (fixture->db, "CREATE TEMP TRIGGER refuse BEFORE INSERT ON main.events "
                         "BEGIN SELECT RAISE (ABORT, 'refused by test'); END");
   g_object_set (event, "new-stage", "active", NULL);
   g_assert_false (ks_event_store_save (fixture->db, event, NULL, &error));
@@ -531,7 +497,7 @@ test_failure_inside_caller_transaction (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autofree char *stage = NULL;
 
-  exec_ok (fixture->db, "CREATE TEMP TRIGGER refuse BEFORE INSERT ON main.events "
+  ks_test_exec (fixture->db, "CREATE TEMP TRIGGER refuse BEFORE INSERT ON main.events "
                         "WHEN new.occurred_on = '2018' BEGIN SELECT RAISE (ABORT, 'refused'); END");
   g_assert_true (ks_database_begin (fixture->db, NULL));
   g_assert_true (ks_event_store_save (fixture->db, good, NULL, NULL));
@@ -542,8 +508,8 @@ test_failure_inside_caller_transaction (Fixture       *fixture,
   /* The caller's transaction goes on with the good event only. */
   g_assert_true (ks_database_in_transaction (fixture->db));
   g_assert_true (ks_database_commit (fixture->db, NULL));
-  g_assert_cmpint (query_int (fixture->db, "SELECT count(*) FROM events"), ==, 1);
-  stage = query_text (fixture->db, "SELECT stage FROM agreements WHERE uuid = '" AGREEMENT_UUID "'");
+  g_assert_cmpint (ks_test_query_int (fixture->db, "SELECT count(*) FROM events"), ==, 1);
+  stage = ks_test_query_text (fixture->db, "SELECT stage FROM agreements WHERE uuid = '" AGREEMENT_UUID "'");
   g_assert_cmpstr (stage, ==, "signed");
 }
 
@@ -560,7 +526,7 @@ test_joins_caller_transaction (Fixture       *fixture,
   g_assert_true (ks_database_in_transaction (fixture->db));
   ks_database_rollback (fixture->db);
 
-  g_assert_cmpint (query_int (fixture->db, "SELECT count(*) FROM events"), ==, 0);
+  g_assert_cmpint (ks_test_query_int (fixture->db, "SELECT count(*) FROM events"), ==, 0);
 }
 
 static void
@@ -601,10 +567,10 @@ test_delete_hides_and_refreshes (Fixture       *fixture,
 
   list = ks_event_store_list (fixture->db, AGREEMENT_UUID, &error);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 1);
-  last = query_text (fixture->db, "SELECT last_event_on FROM agreements WHERE uuid = '" AGREEMENT_UUID "'");
+  last = ks_test_query_text (fixture->db, "SELECT last_event_on FROM agreements WHERE uuid = '" AGREEMENT_UUID "'");
   g_assert_cmpstr (last, ==, "2016");
   /* Soft: the row stays for merges and undo. */
-  g_assert_cmpint (query_int (fixture->db, "SELECT count(*) FROM events WHERE deleted_at IS NOT NULL"), ==, 1);
+  g_assert_cmpint (ks_test_query_int (fixture->db, "SELECT count(*) FROM events WHERE deleted_at IS NOT NULL"), ==, 1);
 }
 
 static void
@@ -623,7 +589,7 @@ test_undelete_restores (Fixture       *fixture,
 
   loaded = ks_event_store_load (fixture->db, ks_event_get_uuid (event), &error);
   g_assert_no_error (error);
-  last = query_text (fixture->db, "SELECT last_event_on FROM agreements WHERE uuid = '" AGREEMENT_UUID "'");
+  last = ks_test_query_text (fixture->db, "SELECT last_event_on FROM agreements WHERE uuid = '" AGREEMENT_UUID "'");
   g_assert_cmpstr (last, ==, "2017-04");
 }
 

@@ -26,16 +26,6 @@ typedef struct
 } Fixture;
 
 static void
-exec_ok (KsDatabase *db,
-         const char *sql)
-{
-  g_autoptr(GError) error = NULL;
-
-  ks_database_exec (db, sql, &error);
-  g_assert_no_error (error);
-}
-
-static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
@@ -78,30 +68,6 @@ add_agreement (KsDatabase *db,
                 NULL);
   ks_agreement_store_save (db, agreement, NULL, &error);
   g_assert_no_error (error);
-}
-
-static int
-query_int (KsDatabase *db,
-           const char *sql)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(KsStatement) stmt = ks_database_prepare (db, sql, &error);
-
-  g_assert_no_error (error);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  return sqlite3_column_int (stmt, 0);
-}
-
-static char *
-query_text (KsDatabase *db,
-            const char *sql)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(KsStatement) stmt = ks_database_prepare (db, sql, &error);
-
-  g_assert_no_error (error);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  return g_strdup ((const char *) sqlite3_column_text (stmt, 0));
 }
 
 static void
@@ -183,7 +149,7 @@ test_list_hides_deleted (Fixture       *fixture,
   g_autoptr(GListStore) regions = NULL;
   g_autoptr(KsRegion) region = NULL;
 
-  exec_ok (fixture->db, "UPDATE regions SET deleted_at = 'x' WHERE code = '33.14'");
+  ks_test_exec (fixture->db, "UPDATE regions SET deleted_at = 'x' WHERE code = '33.14'");
   regions = ks_region_store_list (fixture->db, &error);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (regions)), ==, 35);
 
@@ -276,7 +242,7 @@ test_add_region (Fixture       *fixture,
   g_assert_cmpstr (ks_region_get_province_code (region), ==, "34");
 
   assert_lookup (fixture->db, "Yogyakarta", "34.71");
-  who = query_text (fixture->db, "SELECT who FROM audit_log WHERE record_table = 'regions' "
+  who = ks_test_query_text (fixture->db, "SELECT who FROM audit_log WHERE record_table = 'regions' "
                                  "AND action = 'insert'");
   g_assert_cmpstr (who, ==, "Dewi Lestari");
 }
@@ -290,7 +256,7 @@ test_add_province (Fixture       *fixture,
 
   region = ks_region_store_add (fixture->db, "34", "Daerah Istimewa Yogyakarta", "provinsi", "34", NULL, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (query_int (fixture->db, "SELECT count(*) FROM regions WHERE code = '34'"), ==, 1);
+  g_assert_cmpint (ks_test_query_int (fixture->db, "SELECT count(*) FROM regions WHERE code = '34'"), ==, 1);
 }
 
 static void
@@ -374,7 +340,7 @@ test_partners_sorted (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   const char *expected[] = { "Ayuthaya", "city of Xi'an", "Montana State University" };
 
-  exec_ok (fixture->db,
+  ks_test_exec (fixture->db,
            "INSERT INTO partners (uuid, name, kind, country, locality, created_at, updated_at, deleted_at) VALUES "
            "('p1', 'Montana State University', 'education', 'US', 'Bozeman', 'x', 'x', NULL),"
            "('p2', 'city of Xi''an', 'local_government', 'CN', 'Shaanxi', 'x', 'x', NULL),"
@@ -400,7 +366,7 @@ test_partner_properties (Fixture       *fixture,
   g_autoptr(KsPartner) partner = NULL;
   g_autoptr(GError) error = NULL;
 
-  exec_ok (fixture->db,
+  ks_test_exec (fixture->db,
            "INSERT INTO partners (uuid, name, kind, country, locality, created_at, updated_at) VALUES "
            "('p1', 'Montana State University', 'education', 'US', 'Bozeman', 'x', 'x')");
   partners = ks_partner_store_list (fixture->db, &error);
@@ -502,7 +468,7 @@ test_step_rename (Fixture       *fixture,
   restored = list_steps (fixture->db);
   restored_step = nth_step (restored, 0);
   g_assert_cmpstr (ks_procedure_step_get_label (restored_step), ==, builtin);
-  g_assert_cmpint (query_int (fixture->db, "SELECT count(*) FROM procedure_steps WHERE label <> ''"), ==, 0);
+  g_assert_cmpint (ks_test_query_int (fixture->db, "SELECT count(*) FROM procedure_steps WHERE label <> ''"), ==, 0);
 }
 
 static void
