@@ -13,6 +13,8 @@
 
 #include "ks-check.h"
 #include "ks-cli.h"
+#include "ks-csv-export.h"
+#include "ks-csv-import.h"
 #include "ks-database.h"
 #include "ks-demo.h"
 #include "ks-error.h"
@@ -25,6 +27,12 @@ static const GOptionEntry option_entries[] = {
     N_("Use the register in FILE instead of the default one"), N_("FILE") },
   { "load-demo", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Add the agreements of the 2012–2017 Karesidenan Surakarta study (only once)"), NULL },
+  { "import", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Import agreements from a CSV file; nothing is written unless the whole file is valid"), N_("FILE.csv") },
+  { "dry-run", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("With --import: check the file and tell what would change, without writing"), NULL },
+  { "export-csv", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Write every agreement to a CSV file"), N_("FILE.csv") },
   { "check", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Check the register’s integrity and consistency"), NULL },
   { NULL }
@@ -32,7 +40,7 @@ static const GOptionEntry option_entries[] = {
 
 /* Options that do their work and exit instead of opening the window. */
 static const char *headless_options[] = {
-  "load-demo", "check", NULL
+  "load-demo", "import", "export-csv", "check", NULL
 };
 
 const GOptionEntry *
@@ -49,6 +57,16 @@ ks_cli_is_headless (GVariantDict *options)
       return TRUE;
 
   return FALSE;
+}
+
+static char *
+lookup_filename (GVariantDict *options,
+                 const char   *name)
+{
+  char *value = NULL;
+
+  g_variant_dict_lookup (options, name, "^ay", &value);
+  return value;
 }
 
 static int
@@ -96,6 +114,49 @@ run_load_demo (KsDatabase *db)
   return EXIT_SUCCESS;
 }
 
+static void
+print_import_report (const KsImportReport *report,
+                     gboolean              dry_run)
+{
+  g_print (dry_run ? _("Checked: %u to add, %u to update, %u unchanged; nothing was written.\n")
+                   : _("Imported: %u added, %u updated, %u unchanged.\n"),
+           report->n_added, report->n_updated, report->n_unchanged);
+}
+
+static int
+run_import (KsDatabase *db,
+            const char *path,
+            gboolean    dry_run)
+{
+  g_autoptr(KsImportReport) report = ks_import_report_new ();
+  g_autoptr(GError) error = NULL;
+
+  if (!ks_csv_import_file (db, path, dry_run, report, &error))
+    {
+      for (guint i = 0; i < report->errors->len; i++)
+        g_printerr ("kerjasama: %s: %s\n", path, (const char *) g_ptr_array_index (report->errors, i));
+      if (report->errors->len == 0)
+        return fail (error);
+      g_printerr ("kerjasama: %s\n", error->message);
+      return EXIT_FAILURE;
+    }
+
+  print_import_report (report, dry_run);
+  return EXIT_SUCCESS;
+}
+
+static int
+run_export_csv (KsDatabase *db,
+                const char *path)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!ks_csv_export_file (db, path, NULL, &error))
+    return fail (error);
+
+  return EXIT_SUCCESS;
+}
+
 static int
 run_check (KsDatabase *db)
 {
@@ -121,7 +182,7 @@ run_check (KsDatabase *db)
  * @database_path: the register to work on
  *
  * Runs the headless commands given, in the order a script would expect
- * (load, then check), stopping at the first failure.
+ * (load, import, check, export), stopping at the first failure.
  *
  * Returns: the process exit status
  */
@@ -131,7 +192,16 @@ ks_cli_run (GVariantDict *options,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(KsDatabase) db = NULL;
+  g_autofree char *import_path = lookup_filename (options, "import");
+  g_autofree char *export_path = lookup_filename (options, "export-csv");
+  gboolean dry_run = g_variant_dict_contains (options, "dry-run");
   int status = EXIT_SUCCESS;
+
+  if (dry_run && import_path == NULL)
+    {
+      g_printerr (_("kerjasama: --dry-run goes with --import\n"));
+      return 2;
+    }
 
   db = open_register (database_path, &error);
   if (db == NULL)
@@ -139,8 +209,12 @@ ks_cli_run (GVariantDict *options,
 
   if (g_variant_dict_contains (options, "load-demo"))
     status = run_load_demo (db);
+  if (status == EXIT_SUCCESS && import_path != NULL)
+    status = run_import (db, import_path, dry_run);
   if (status == EXIT_SUCCESS && g_variant_dict_contains (options, "check"))
     status = run_check (db);
+  if (status == EXIT_SUCCESS && export_path != NULL)
+    status = run_export_csv (db, export_path);
 
   return status;
 }
