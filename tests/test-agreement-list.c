@@ -414,6 +414,7 @@ test_filter_properties (void)
   g_autoptr(KsAgreementFilter) filter = ks_agreement_filter_new ();
   g_auto(GStrv) stages = NULL;
   g_autoptr(GDate) fixed = g_date_new_dmy (1, G_DATE_NOVEMBER, 2017);
+  g_autoptr(GDateTime) now = NULL;
   guint notified = 0;
   KsSmartView view;
   GDate today;
@@ -446,8 +447,9 @@ test_filter_properties (void)
   g_assert_cmpint (g_date_compare (&today, fixed), ==, 0);
   ks_agreement_filter_set_today (filter, NULL);
   ks_agreement_filter_get_today (filter, &today);
+  now = g_date_time_new_now_local ();
   g_assert_true (g_date_valid (&today));
-  g_assert_cmpint (g_date_get_year (&today), >=, 2026);
+  g_assert_cmpint (g_date_get_year (&today), ==, g_date_time_get_year (now));
 }
 
 static void

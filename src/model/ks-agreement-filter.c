@@ -13,18 +13,6 @@
 
 #include "ks-agreement-filter.h"
 
-/*
- * What the register's table shows: plain settings with a property each,
- * so that the window can bind widgets and preferences to them.  A
- * #KsAgreementList given the filter re-applies it whenever a property
- * notifies; setters notify only when the value really changed.
- *
- * Sets (regions by code, stages, forms, sectors, countries by ISO code)
- * are %NULL or empty for "all"; an agreement with several sectors or
- * partner countries matches when any of them is in the set.  Criteria
- * combine with AND.
- */
-
 enum {
   PROP_0,
   PROP_REGIONS,

@@ -15,15 +15,22 @@ G_BEGIN_DECLS
  * KsSmartView:
  * @KS_SMART_VIEW_NONE: no smart view; every agreement qualifies
  * @KS_SMART_VIEW_NEEDS_FOLLOW_UP: stage loi_signed, signed, active or
- *   stalled, and nothing happened for #KsAgreementFilter:follow-up-months
- * @KS_SMART_VIEW_EXPIRING: signed or active, and the end date falls
- *   within #KsAgreementFilter:expiry-months from today, not already past
- * @KS_SMART_VIEW_NOT_REPORTED: signed, active or completed, and either
- *   never reported to the central government, or implemented by a local
- *   party that never reported it to the cooperation section
+ *   stalled, and nothing happened for #KsAgreementFilter:follow-up-months:
+ *   measured from the newest of the last event, the signing date and the
+ *   start date (so an agreement signed last month is not flagged for
+ *   having no events yet), each taken at the last day it covers; one with
+ *   none of these dates is flagged
+ * @KS_SMART_VIEW_EXPIRING: stage signed or active, and the end date (the
+ *   last day it covers) falls within #KsAgreementFilter:expiry-months
+ *   from today and has not passed
+ * @KS_SMART_VIEW_NOT_REPORTED: stage signed, active or completed, and
+ *   either never reported to the central government, or implemented by a
+ *   local party (role implementing) that never reported it to the
+ *   cooperation section (reported_by_agency_on empty)
  *
- * The sidebar's derived views (DESIGN.md).  The nicks ("needs-follow-up",
- * "expiring", "not-reported") are the command line's `--view` values.
+ * The sidebar's derived views (DESIGN.md), with the thresholds and the
+ * date of #KsAgreementFilter.  The nicks ("needs-follow-up", "expiring",
+ * "not-reported") are the command line's `--view` values.
  */
 typedef enum
 {
@@ -42,6 +49,28 @@ GType ks_smart_view_get_type (void);
 #define KS_TYPE_AGREEMENT_FILTER (ks_agreement_filter_get_type ())
 
 G_DECLARE_FINAL_TYPE (KsAgreementFilter, ks_agreement_filter, KS, AGREEMENT_FILTER, GObject)
+
+/*
+ * What the register's table shows, as plain settings with one property
+ * each, so that widgets and preferences can be bound to them; a
+ * #KsAgreementList re-applies its filter whenever a property notifies,
+ * and setters notify only on a real change.
+ *
+ * Criteria, all combined with AND:
+ * - "regions" (codes), "stages", "forms", "sectors" (keys), "countries"
+ *   (ISO 3166-1 alpha-2): sets, %NULL or empty for all; an agreement with
+ *   several sectors or partner countries matches when any is in the set;
+ * - "year-from", "year-to": keep the agreements whose period overlaps
+ *   the years, by ks_period_overlaps_years() (the signing date stands in
+ *   for an unknown start); 0 leaves that side open;
+ * - "search-text": every word must occur, ignoring case and accents, in
+ *   the title, description, local parties, partners, partner country
+ *   codes or names (in the user's language), or notes;
+ * - "smart-view": one of #KsSmartView.
+ *
+ * Parameters of the smart views: "follow-up-months" (12), "expiry-months"
+ * (6) and "today" (%NULL: the computer's date).
+ */
 
 KsAgreementFilter  *ks_agreement_filter_new                   (void);
 

@@ -300,10 +300,10 @@ search_rows (KsAgreementList *self,
 /* Publishing changes */
 
 static gboolean
-same_item (const KsAgreementTable *old_table,
-           guint                   old_index,
-           const KsAgreementTable *new_table,
-           guint                   new_index)
+same_item (KsAgreementTable *old_table,
+           guint             old_index,
+           KsAgreementTable *new_table,
+           guint             new_index)
 {
   if (old_table == new_table)
     return old_index == new_index;
@@ -315,8 +315,8 @@ same_item (const KsAgreementTable *old_table,
  * both ends of the old and new lists are left alone, so one saved
  * agreement is one changed item. */
 static void
-publish (KsAgreementList        *self,
-         const KsAgreementTable *old_table,
+publish (KsAgreementList  *self,
+         KsAgreementTable *old_table,
          guint                  *visible,
          guint                   n_visible)
 {
@@ -344,8 +344,8 @@ publish (KsAgreementList        *self,
 }
 
 static void
-refresh_visible (KsAgreementList        *self,
-                 const KsAgreementTable *old_table)
+refresh_visible (KsAgreementList  *self,
+                 KsAgreementTable *old_table)
 {
   guint n = 0;
   guint *visible = search_rows (self, self->filtered, self->n_filtered, &n);

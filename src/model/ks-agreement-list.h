@@ -52,23 +52,38 @@ GType ks_agreement_sort_column_get_type (void);
 
 G_DECLARE_FINAL_TYPE (KsAgreementList, ks_agreement_list, KS, AGREEMENT_LIST, GObject)
 
-KsAgreementList       *ks_agreement_list_new                (KsDatabase            *db);
-gboolean               ks_agreement_list_reload             (KsAgreementList       *self,
-                                                             GError               **error);
+/*
+ * The register's table as a #GListModel of #KsAgreementSummary: every
+ * agreement that is not deleted, through a #KsAgreementFilter and a sort
+ * column, all worked out in memory (no GtkFilter or GtkSorter needed).
+ * Items are made when asked for and stay the same object while anyone
+ * holds them and their row does not change.
+ *
+ * The list reloads when a commit touched agreements, events, regions,
+ * partners or local parties (#KsDatabase::changed; once per commit, before
+ * ks_database_commit() returns), and reports the smallest changed range.
+ * Properties: "database" (construct-only), "filter", "n-items" and
+ * "total" (read-only, notified on change).  #KsAgreementList::counts-changed
+ * tells the sidebar to call ks_agreement_list_count_smart_view() again.
+ */
 
-void                   ks_agreement_list_set_filter         (KsAgreementList       *self,
-                                                             KsAgreementFilter     *filter);
-KsAgreementFilter     *ks_agreement_list_get_filter         (KsAgreementList       *self);
-void                   ks_agreement_list_set_search         (KsAgreementList       *self,
-                                                             const char            *text);
-void                   ks_agreement_list_set_sort           (KsAgreementList       *self,
-                                                             KsAgreementSortColumn  column,
-                                                             gboolean               descending);
-KsAgreementSortColumn  ks_agreement_list_get_sort_column    (KsAgreementList       *self);
-gboolean               ks_agreement_list_get_sort_descending (KsAgreementList      *self);
+KsAgreementList       *ks_agreement_list_new                 (KsDatabase            *db);
+gboolean               ks_agreement_list_reload              (KsAgreementList       *self,
+                                                              GError               **error);
 
-guint                  ks_agreement_list_get_total          (KsAgreementList       *self);
-guint                  ks_agreement_list_count_smart_view   (KsAgreementList       *self,
-                                                             KsSmartView            view);
+void                   ks_agreement_list_set_filter          (KsAgreementList       *self,
+                                                              KsAgreementFilter     *filter);
+KsAgreementFilter     *ks_agreement_list_get_filter          (KsAgreementList       *self);
+void                   ks_agreement_list_set_search          (KsAgreementList       *self,
+                                                              const char            *text);
+void                   ks_agreement_list_set_sort            (KsAgreementList       *self,
+                                                              KsAgreementSortColumn  column,
+                                                              gboolean               descending);
+KsAgreementSortColumn  ks_agreement_list_get_sort_column     (KsAgreementList       *self);
+gboolean               ks_agreement_list_get_sort_descending (KsAgreementList       *self);
+
+guint                  ks_agreement_list_get_total           (KsAgreementList       *self);
+guint                  ks_agreement_list_count_smart_view    (KsAgreementList       *self,
+                                                              KsSmartView            view);
 
 G_END_DECLS

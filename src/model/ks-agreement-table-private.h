@@ -18,7 +18,8 @@ G_BEGIN_DECLS
  * is not deleted, read by one SELECT into plain structs, with what
  * filtering, searching and sorting need worked out once per row.  A new
  * snapshot replaces the old one on every reload; nothing in it changes
- * afterwards, except that sort keys are added when first needed.
+ * afterwards, except that sort keys and row hashes are added when first
+ * needed.
  */
 
 /* Bump allocator: every string of a snapshot lives and dies with it. */
@@ -41,7 +42,7 @@ typedef struct
   gint64       id;
   const char  *texts[KS_SUMMARY_N_TEXTS];
   const char  *haystack;        /* casefolded text the search looks in */
-  guint64      hash;            /* of id and texts, so reloads compare rows cheaply */
+  guint64      hash;            /* of id and texts, for reloads; 0 until needed */
   guint32      activity_day;    /* ks_day_number(): newest of event, signing, start; 0 none */
   guint32      ends_day;        /* ks_day_number(): last day ends_on covers; 0 none */
   guint16      start_year;      /* of starts_on, signed_on or ends_on; 0 unknown */
@@ -96,16 +97,10 @@ gboolean              ks_search_terms_match         (const char * const     *ter
 gboolean              ks_search_terms_narrow        (const char * const     *old_terms,
                                                      const char * const     *new_terms);
 
-guint32               ks_day_number                 (const GDate            *date);
+gboolean              ks_agreement_row_equal        (KsAgreementRow         *a,
+                                                     KsAgreementRow         *b);
 
-/* Equal hashes stand for equal rows: 64 bits make a missed change
- * between two loads of the same row practically impossible. */
-static inline gboolean
-ks_agreement_row_equal (const KsAgreementRow *a,
-                        const KsAgreementRow *b)
-{
-  return a->id == b->id && a->hash == b->hash;
-}
+guint32               ks_day_number                 (const GDate            *date);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KsAgreementTable, ks_agreement_table_free)
 
