@@ -76,7 +76,8 @@ widget_shows_text (GtkWidget  *widget,
   return FALSE;
 }
 
-/* Depth-first search for a visible label showing exactly @text. */
+/* Depth-first search for a label on screen (mapped: a stack's hidden
+ * pages are still "visible") showing exactly @text. */
 GtkWidget *
 ks_test_find_label (GtkWidget  *root,
                     const char *text)
@@ -87,7 +88,7 @@ ks_test_find_label (GtkWidget  *root,
     {
       GtkWidget *found;
 
-      if (widget_shows_text (child, text) && gtk_widget_is_visible (child))
+      if (widget_shows_text (child, text) && gtk_widget_get_mapped (child))
         return child;
       if ((found = ks_test_find_label (child, text)) != NULL)
         return found;

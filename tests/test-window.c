@@ -10,6 +10,8 @@
 #include <glib/gi18n.h>
 
 #include "ks-application.h"
+#include "ks-database.h"
+#include "ks-demo.h"
 #include "ks-test-common.h"
 #include "ks-test-ui.h"
 #include "ks-window.h"
@@ -130,6 +132,53 @@ test_window_shortcuts_open_and_close (Fixture       *fixture,
 }
 
 static void
+test_window_lists_study_data (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *db_path = g_build_filename (fixture->tmpdir, "study.db", NULL);
+  g_autoptr(KsDatabase) db = ks_database_open (db_path, KS_DATABASE_FLAGS_NONE, &error);
+  KsWindow *window;
+  guint n_added;
+
+  g_assert_no_error (error);
+  g_assert_true (ks_demo_load (db, &n_added, &error));
+  g_clear_object (&db);
+
+  ks_application_set_database_path (fixture->app, db_path);
+  window = ks_window_new (fixture->app);
+  gtk_window_present (GTK_WINDOW (window));
+  ks_test_iterate (100);
+
+  /* The table replaces the empty state and shows the study's rows. */
+  g_assert_null (ks_test_find_label (GTK_WIDGET (window), _("No Agreements Yet")));
+  /* Sorted by region, Boyolali comes first. */
+  g_assert_nonnull (ks_test_find_label (GTK_WIDGET (window),
+                                        "Kerja sama teknis peternakan sapi perah Selandia Baru – Cepogo"));
+  g_assert_nonnull (ks_test_find_label (GTK_WIDGET (window), "Pemerintah Selandia Baru (New Zealand)"));
+  g_assert_nonnull (ks_test_find_label (GTK_WIDGET (window), "10 September 2015 – 9 September 2023"));
+  g_assert_nonnull (ks_test_find_label (GTK_WIDGET (window), "1 January 2015 – 31 December 2015"));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_window_shows_refused_register (Fixture       *fixture,
+                                    gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->tmpdir, "notes.txt", NULL);
+  KsWindow *window;
+
+  ks_test_write_file (path, "not a register\n", 15);
+  ks_application_set_database_path (fixture->app, path);
+  window = ks_window_new (fixture->app);
+  gtk_window_present (GTK_WINDOW (window));
+  ks_test_iterate (50);
+
+  g_assert_nonnull (ks_test_find_label (GTK_WIDGET (window), _("The Register Cannot Be Opened")));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
 test_window_saves_size (Fixture       *fixture,
                         gconstpointer  data)
 {
@@ -192,6 +241,8 @@ main (int   argc,
   ADD ("/window/about", test_window_about_opens_and_closes);
   ADD ("/window/shortcuts", test_window_shortcuts_open_and_close);
   ADD ("/window/saves-size", test_window_saves_size);
+  ADD ("/window/lists-study-data", test_window_lists_study_data);
+  ADD ("/window/refused-register", test_window_shows_refused_register);
 
 #undef ADD
 
