@@ -161,6 +161,72 @@ test_window_lists_study_data (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static KsWindow *
+open_study_window (Fixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *db_path = g_build_filename (fixture->tmpdir, "study.db", NULL);
+  g_autoptr(KsDatabase) db = ks_database_open (db_path, KS_DATABASE_FLAGS_NONE, &error);
+  KsWindow *window;
+  guint n_added;
+
+  g_assert_no_error (error);
+  g_assert_true (ks_demo_load (db, &n_added, &error));
+  g_clear_object (&db);
+
+  ks_application_set_database_path (fixture->app, db_path);
+  window = ks_window_new (fixture->app);
+  gtk_window_present (GTK_WINDOW (window));
+  ks_test_iterate (100);
+  return window;
+}
+
+static GtkWidget *
+find_widget (GtkWidget *root,
+             GType      type)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
+        return child;
+      if ((found = find_widget (child, type)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The example: find the Sragen–Queensland sister school by typing. */
+static void
+test_window_search_narrows (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  KsWindow *window = open_study_window (fixture);
+  GtkColumnView *view = GTK_COLUMN_VIEW (find_widget (GTK_WIDGET (window), GTK_TYPE_COLUMN_VIEW));
+  GtkEditable *entry = GTK_EDITABLE (find_widget (GTK_WIDGET (window), GTK_TYPE_SEARCH_ENTRY));
+
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (view))), ==, 15);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL);
+  gtk_editable_set_text (entry, "Queensland");
+  ks_test_iterate (400);   /* GtkSearchEntry waits before it reports */
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (view))), ==, 1);
+  g_assert_nonnull (ks_test_find_label (GTK_WIDGET (window), "Kabupaten Sragen"));
+
+  gtk_editable_set_text (entry, "no such partner anywhere");
+  ks_test_iterate (400);
+  g_assert_nonnull (ks_test_find_label (GTK_WIDGET (window), _("No Results Found")));
+
+  gtk_editable_set_text (entry, "");
+  ks_test_iterate (400);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (view))), ==, 15);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_window_shows_refused_register (Fixture       *fixture,
                                     gconstpointer  data)
@@ -243,6 +309,7 @@ main (int   argc,
   ADD ("/window/saves-size", test_window_saves_size);
   ADD ("/window/lists-study-data", test_window_lists_study_data);
   ADD ("/window/refused-register", test_window_shows_refused_register);
+  ADD ("/window/search-narrows", test_window_search_narrows);
 
 #undef ADD
 

@@ -31,6 +31,8 @@ struct _KsWindow
   AdwStatusPage        *empty_page;
   AdwStatusPage        *error_page;
   GtkColumnView        *column_view;
+  GtkSearchBar         *search_bar;
+  GtkSearchEntry       *search_entry;
 };
 
 typedef char *(*CellText) (KsAgreementSummary *summary);
@@ -169,16 +171,42 @@ add_columns (KsWindow *self)
 static void
 update_page (KsWindow *self)
 {
-  gboolean has_rows = self->agreements != NULL &&
-                      ks_agreement_list_get_total (self->agreements) > 0;
+  GListModel *shown = G_LIST_MODEL (self->agreements);
 
-  gtk_stack_set_visible_child_name (self->stack, has_rows ? "table" : "empty");
+  if (self->agreements == NULL || ks_agreement_list_get_total (self->agreements) == 0)
+    gtk_stack_set_visible_child_name (self->stack, "empty");
+  else if (g_list_model_get_n_items (shown) == 0)
+    gtk_stack_set_visible_child_name (self->stack, "no-results");
+  else
+    gtk_stack_set_visible_child_name (self->stack, "table");
+}
+
+static void
+search_changed_cb (KsWindow *self)
+{
+  if (self->agreements == NULL)
+    return;
+
+  ks_agreement_list_set_search (self->agreements,
+                                gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  update_page (self);
 }
 
 static void
 total_changed_cb (KsWindow *self)
 {
   update_page (self);
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  KsWindow *self = KS_WINDOW (widget);
+
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
 static GSettings *
@@ -272,6 +300,8 @@ open_register (KsWindow *self)
   ks_agreement_list_set_sort (self->agreements, KS_AGREEMENT_SORT_REGION, FALSE);
   g_signal_connect_object (self->agreements, "notify::total",
                            G_CALLBACK (total_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->agreements, "notify::n-items",
+                           G_CALLBACK (total_changed_cb), self, G_CONNECT_SWAPPED);
 
   selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->agreements)));
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
@@ -306,6 +336,13 @@ ks_window_class_init (KsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KsWindow, empty_page);
   gtk_widget_class_bind_template_child (widget_class, KsWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, KsWindow, column_view);
+  gtk_widget_class_bind_template_child (widget_class, KsWindow, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, KsWindow, search_entry);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
+                                       "win.search", NULL);
 }
 
 static void
@@ -313,6 +350,9 @@ ks_window_init (KsWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   add_columns (self);
+  /* Typing anywhere in the window starts a search. */
+  gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));
+  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
 }
 
 KsWindow *
