@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include "ks-audit-entry.h"
+#include "ks-string-record.h"
 
 enum {
   PROP_0,
@@ -40,8 +41,7 @@ ks_audit_entry_finalize (GObject *object)
 {
   KsAuditEntry *self = KS_AUDIT_ENTRY (object);
 
-  for (guint i = 0; i < N_PROPS; i++)
-    g_free (self->strings[i]);
+  ks_string_record_clear (self->strings, N_PROPS);
 
   G_OBJECT_CLASS (ks_audit_entry_parent_class)->finalize (object);
 }
@@ -52,12 +52,7 @@ ks_audit_entry_get_property (GObject    *object,
                              GValue     *value,
                              GParamSpec *pspec)
 {
-  KsAuditEntry *self = KS_AUDIT_ENTRY (object);
-
-  if (prop_id > PROP_0 && prop_id < N_PROPS)
-    g_value_set_string (value, self->strings[prop_id]);
-  else
-    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+  ks_string_record_get_property (KS_AUDIT_ENTRY (object)->strings, N_PROPS, object, prop_id, value, pspec);
 }
 
 static void
@@ -66,26 +61,7 @@ ks_audit_entry_set_property (GObject      *object,
                              const GValue *value,
                              GParamSpec   *pspec)
 {
-  KsAuditEntry *self = KS_AUDIT_ENTRY (object);
-  const char *text;
-
-  if (prop_id <= PROP_0 || prop_id >= N_PROPS)
-    {
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-      return;
-    }
-
-  text = g_value_get_string (value);
-  g_free (self->strings[prop_id]);
-  self->strings[prop_id] = g_strdup (text != NULL ? text : "");
-}
-
-static GParamSpec *
-string_pspec (const char *name)
-{
-  return g_param_spec_string (name, NULL, NULL, "",
-                              G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
-                              G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  ks_string_record_set_property (KS_AUDIT_ENTRY (object)->strings, N_PROPS, object, prop_id, value, pspec);
 }
 
 static void
@@ -97,13 +73,13 @@ ks_audit_entry_class_init (KsAuditEntryClass *klass)
   object_class->get_property = ks_audit_entry_get_property;
   object_class->set_property = ks_audit_entry_set_property;
 
-  properties[PROP_AT] = string_pspec ("at");
-  properties[PROP_WHO] = string_pspec ("who");
-  properties[PROP_RECORD_TABLE] = string_pspec ("record-table");
-  properties[PROP_RECORD_UUID] = string_pspec ("record-uuid");
-  properties[PROP_ACTION] = string_pspec ("action");
-  properties[PROP_CHANGES] = string_pspec ("changes");
-  properties[PROP_SOURCE] = string_pspec ("source");
+  properties[PROP_AT] = ks_string_record_pspec ("at");
+  properties[PROP_WHO] = ks_string_record_pspec ("who");
+  properties[PROP_RECORD_TABLE] = ks_string_record_pspec ("record-table");
+  properties[PROP_RECORD_UUID] = ks_string_record_pspec ("record-uuid");
+  properties[PROP_ACTION] = ks_string_record_pspec ("action");
+  properties[PROP_CHANGES] = ks_string_record_pspec ("changes");
+  properties[PROP_SOURCE] = ks_string_record_pspec ("source");
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }

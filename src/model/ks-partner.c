@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include "ks-partner.h"
+#include "ks-string-record.h"
 
 enum {
   PROP_0,
@@ -38,8 +39,7 @@ ks_partner_finalize (GObject *object)
 {
   KsPartner *self = KS_PARTNER (object);
 
-  for (guint i = 0; i < N_PROPS; i++)
-    g_free (self->strings[i]);
+  ks_string_record_clear (self->strings, N_PROPS);
 
   G_OBJECT_CLASS (ks_partner_parent_class)->finalize (object);
 }
@@ -50,12 +50,7 @@ ks_partner_get_property (GObject    *object,
                          GValue     *value,
                          GParamSpec *pspec)
 {
-  KsPartner *self = KS_PARTNER (object);
-
-  if (prop_id > PROP_0 && prop_id < N_PROPS)
-    g_value_set_string (value, self->strings[prop_id]);
-  else
-    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+  ks_string_record_get_property (KS_PARTNER (object)->strings, N_PROPS, object, prop_id, value, pspec);
 }
 
 static void
@@ -64,26 +59,7 @@ ks_partner_set_property (GObject      *object,
                          const GValue *value,
                          GParamSpec   *pspec)
 {
-  KsPartner *self = KS_PARTNER (object);
-  const char *text;
-
-  if (prop_id <= PROP_0 || prop_id >= N_PROPS)
-    {
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-      return;
-    }
-
-  text = g_value_get_string (value);
-  g_free (self->strings[prop_id]);
-  self->strings[prop_id] = g_strdup (text != NULL ? text : "");
-}
-
-static GParamSpec *
-string_pspec (const char *name)
-{
-  return g_param_spec_string (name, NULL, NULL, "",
-                              G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
-                              G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  ks_string_record_set_property (KS_PARTNER (object)->strings, N_PROPS, object, prop_id, value, pspec);
 }
 
 static void
@@ -95,11 +71,11 @@ ks_partner_class_init (KsPartnerClass *klass)
   object_class->get_property = ks_partner_get_property;
   object_class->set_property = ks_partner_set_property;
 
-  properties[PROP_UUID] = string_pspec ("uuid");
-  properties[PROP_NAME] = string_pspec ("name");
-  properties[PROP_KIND] = string_pspec ("kind");
-  properties[PROP_COUNTRY] = string_pspec ("country");
-  properties[PROP_LOCALITY] = string_pspec ("locality");
+  properties[PROP_UUID] = ks_string_record_pspec ("uuid");
+  properties[PROP_NAME] = ks_string_record_pspec ("name");
+  properties[PROP_KIND] = ks_string_record_pspec ("kind");
+  properties[PROP_COUNTRY] = ks_string_record_pspec ("country");
+  properties[PROP_LOCALITY] = ks_string_record_pspec ("locality");
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }

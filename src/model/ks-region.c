@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include "ks-region.h"
+#include "ks-string-record.h"
 
 enum {
   PROP_0,
@@ -39,8 +40,7 @@ ks_region_finalize (GObject *object)
 {
   KsRegion *self = KS_REGION (object);
 
-  for (guint i = 0; i < N_PROPS; i++)
-    g_free (self->strings[i]);
+  ks_string_record_clear (self->strings, N_PROPS);
 
   G_OBJECT_CLASS (ks_region_parent_class)->finalize (object);
 }
@@ -51,12 +51,7 @@ ks_region_get_property (GObject    *object,
                         GValue     *value,
                         GParamSpec *pspec)
 {
-  KsRegion *self = KS_REGION (object);
-
-  if (prop_id > PROP_0 && prop_id < N_PROPS)
-    g_value_set_string (value, self->strings[prop_id]);
-  else
-    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+  ks_string_record_get_property (KS_REGION (object)->strings, N_PROPS, object, prop_id, value, pspec);
 }
 
 static void
@@ -65,26 +60,7 @@ ks_region_set_property (GObject      *object,
                         const GValue *value,
                         GParamSpec   *pspec)
 {
-  KsRegion *self = KS_REGION (object);
-  const char *text;
-
-  if (prop_id <= PROP_0 || prop_id >= N_PROPS)
-    {
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-      return;
-    }
-
-  text = g_value_get_string (value);
-  g_free (self->strings[prop_id]);
-  self->strings[prop_id] = g_strdup (text != NULL ? text : "");
-}
-
-static GParamSpec *
-string_pspec (const char *name)
-{
-  return g_param_spec_string (name, NULL, NULL, "",
-                              G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
-                              G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  ks_string_record_set_property (KS_REGION (object)->strings, N_PROPS, object, prop_id, value, pspec);
 }
 
 static void
@@ -96,12 +72,12 @@ ks_region_class_init (KsRegionClass *klass)
   object_class->get_property = ks_region_get_property;
   object_class->set_property = ks_region_set_property;
 
-  properties[PROP_UUID] = string_pspec ("uuid");
-  properties[PROP_CODE] = string_pspec ("code");
-  properties[PROP_NAME] = string_pspec ("name");
-  properties[PROP_KIND] = string_pspec ("kind");
-  properties[PROP_PROVINCE_CODE] = string_pspec ("province-code");
-  properties[PROP_GROUP] = string_pspec ("group");
+  properties[PROP_UUID] = ks_string_record_pspec ("uuid");
+  properties[PROP_CODE] = ks_string_record_pspec ("code");
+  properties[PROP_NAME] = ks_string_record_pspec ("name");
+  properties[PROP_KIND] = ks_string_record_pspec ("kind");
+  properties[PROP_PROVINCE_CODE] = ks_string_record_pspec ("province-code");
+  properties[PROP_GROUP] = ks_string_record_pspec ("group");
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
