@@ -96,3 +96,25 @@ ks_test_find_label (GtkWidget  *root,
 
   return NULL;
 }
+
+/* Depth-first search for the widget that a GtkBuilder file (a template
+ * too) gave the id @id, mapped or not, so tests reach an editor's entries
+ * the way the .ui names them. */
+GtkWidget *
+ks_test_find_by_id (GtkWidget  *root,
+                    const char *id)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (g_strcmp0 (gtk_buildable_get_buildable_id (GTK_BUILDABLE (child)), id) == 0)
+        return child;
+      if ((found = ks_test_find_by_id (child, id)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}

@@ -18,5 +18,7 @@ gboolean   ks_test_wait_for         (gboolean  (*condition) (gpointer data),
 GtkWindow *ks_test_find_toplevel    (GType       type);
 GtkWidget *ks_test_find_label       (GtkWidget  *root,
                                      const char *text);
+GtkWidget *ks_test_find_by_id       (GtkWidget  *root,
+                                     const char *id);
 
 G_END_DECLS

@@ -207,7 +207,7 @@ test_window_search_narrows (Fixture       *fixture,
 {
   KsWindow *window = open_study_window (fixture);
   GtkColumnView *view = GTK_COLUMN_VIEW (find_widget (GTK_WIDGET (window), GTK_TYPE_COLUMN_VIEW));
-  GtkEditable *entry = GTK_EDITABLE (find_widget (GTK_WIDGET (window), GTK_TYPE_SEARCH_ENTRY));
+  GtkEditable *entry = GTK_EDITABLE (ks_test_find_by_id (GTK_WIDGET (window), "search_entry"));
 
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (view))), ==, 15);
 
