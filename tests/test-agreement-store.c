@@ -1057,6 +1057,51 @@ test_delete_unknown (Fixture       *fixture,
   g_assert_false (ks_database_in_transaction (fixture->db));
 }
 
+/* The table's bulk delete: all or nothing, and Undo brings all back. */
+static void
+test_delete_many_and_undelete (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autoptr(KsAgreement) first = new_minimal ("33.72", "Grant");
+  g_autoptr(KsAgreement) second = new_minimal ("33.14", "Sister school");
+  g_autoptr(GError) error = NULL;
+  const char *uuids[3];
+
+  save_ok (fixture, first);
+  save_ok (fixture, second);
+  uuids[0] = ks_agreement_get_uuid (first);
+  uuids[1] = ks_agreement_get_uuid (second);
+  uuids[2] = NULL;
+
+  g_assert_true (ks_agreement_store_delete_many (fixture->db, uuids, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (ks_test_query_int (fixture->db,
+                                      "SELECT count(*) FROM agreements WHERE deleted_at IS NOT NULL"), ==, 2);
+
+  g_assert_true (ks_agreement_store_undelete_many (fixture->db, uuids, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (ks_test_query_int (fixture->db,
+                                      "SELECT count(*) FROM agreements WHERE deleted_at IS NULL"), ==, 2);
+}
+
+static void
+test_delete_many_all_or_nothing (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  g_autoptr(KsAgreement) agreement = new_minimal ("33.72", "Grant");
+  g_autoptr(GError) error = NULL;
+  const char *uuids[3] = { NULL, PARENT_UUID, NULL };
+
+  save_ok (fixture, agreement);
+  uuids[0] = ks_agreement_get_uuid (agreement);
+
+  g_assert_false (ks_agreement_store_delete_many (fixture->db, uuids, &error));
+  g_assert_error (error, KS_ERROR, KS_ERROR_NOT_FOUND);
+  g_assert_false (ks_database_in_transaction (fixture->db));
+  g_assert_cmpint (ks_test_query_int (fixture->db,
+                                      "SELECT count(*) FROM agreements WHERE deleted_at IS NULL"), ==, 1);
+}
+
 static void
 test_saved_deleted_stays_deleted (Fixture       *fixture,
                                   gconstpointer  data)
@@ -1183,6 +1228,8 @@ main (int   argc,
   ADD ("/agreement-store/lookup/unknown", test_lookup_unknown);
   ADD ("/agreement-store/delete/undelete", test_delete_and_undelete);
   ADD ("/agreement-store/delete/unknown", test_delete_unknown);
+  ADD ("/agreement-store/delete/many", test_delete_many_and_undelete);
+  ADD ("/agreement-store/delete/many-all-or-nothing", test_delete_many_all_or_nothing);
   ADD ("/agreement-store/delete/save-keeps-deleted", test_saved_deleted_stays_deleted);
   ADD ("/agreement-store/summary/columns", test_summary_columns);
   ADD ("/agreement-store/summary/last-event", test_summary_last_event);

@@ -247,6 +247,38 @@ test_dry_run_writes_nothing (Fixture       *fixture,
   g_assert_cmpstr (before, ==, after);
 }
 
+/* "Export selected rows": only the chosen agreements, in the given order. */
+static void
+test_export_chosen_agreements (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (fixture->dir, "chosen.csv", NULL);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  g_auto(GStrv) lines = NULL;
+  const char *uuids[3];
+
+  first = ks_test_query_text (fixture->db, "SELECT uuid FROM agreements ORDER BY id LIMIT 1");
+  second = ks_test_query_text (fixture->db, "SELECT uuid FROM agreements ORDER BY id DESC LIMIT 1");
+  uuids[0] = second;
+  uuids[1] = first;
+  uuids[2] = NULL;
+
+  g_assert_true (ks_csv_export_agreements_file (fixture->db, path, uuids, NULL, &error));
+  g_assert_no_error (error);
+  bytes = ks_test_read_file (path);
+  text = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  lines = g_strsplit (text, "\r\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 4);
+  g_assert_true (g_str_has_prefix (text, HEADER));
+  g_assert_true (g_str_has_suffix (lines[1], second));
+  g_assert_true (g_str_has_suffix (lines[2], first));
+  g_assert_cmpstr (lines[3], ==, "");
+}
+
 static void
 test_export_import_round_trip (Fixture       *fixture,
                                gconstpointer  data)
@@ -373,6 +405,7 @@ main (int   argc,
   ADD ("/csv-import/adds", test_import_adds);
   ADD ("/csv-import/dry-run", test_dry_run_writes_nothing);
   ADD ("/csv-import/round-trip", test_export_import_round_trip);
+  ADD ("/csv-import/export-chosen", test_export_chosen_agreements);
   ADD ("/csv-import/round-trip-new-register", test_round_trip_into_new_register);
   ADD ("/csv-import/update-by-uuid", test_update_by_uuid);
 

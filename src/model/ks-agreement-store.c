@@ -1675,6 +1675,60 @@ ks_agreement_store_delete (KsDatabase  *db,
   return set_deleted_in_transaction (db, uuid, TRUE, error);
 }
 
+static gboolean
+set_deleted_many (KsDatabase          *db,
+                  const char * const  *uuids,
+                  gboolean             deleted,
+                  GError             **error)
+{
+  gboolean owned, ok = TRUE;
+
+  if (!ks_store_begin (db, &owned, error))
+    return FALSE;
+
+  for (guint i = 0; ok && uuids[i] != NULL; i++)
+    ok = set_deleted (db, uuids[i], deleted, error);
+  return ks_store_end (db, owned, ok, error);
+}
+
+/**
+ * ks_agreement_store_delete_many:
+ * @uuids: (array zero-terminated=1): the agreements to delete
+ *
+ * Deletes them all in one transaction, or none of them: the table's
+ * bulk delete, undone with ks_agreement_store_undelete_many().
+ *
+ * Returns: %FALSE with %KS_ERROR_NOT_FOUND when one @uuid is unknown
+ */
+gboolean
+ks_agreement_store_delete_many (KsDatabase          *db,
+                                const char * const  *uuids,
+                                GError             **error)
+{
+  g_return_val_if_fail (KS_IS_DATABASE (db), FALSE);
+  g_return_val_if_fail (uuids != NULL, FALSE);
+
+  return set_deleted_many (db, uuids, TRUE, error);
+}
+
+/**
+ * ks_agreement_store_undelete_many:
+ * @uuids: (array zero-terminated=1): the agreements to bring back
+ *
+ * Returns: %FALSE with %KS_ERROR_NOT_FOUND when one @uuid is unknown;
+ *   then none is brought back
+ */
+gboolean
+ks_agreement_store_undelete_many (KsDatabase          *db,
+                                  const char * const  *uuids,
+                                  GError             **error)
+{
+  g_return_val_if_fail (KS_IS_DATABASE (db), FALSE);
+  g_return_val_if_fail (uuids != NULL, FALSE);
+
+  return set_deleted_many (db, uuids, FALSE, error);
+}
+
 /**
  * ks_agreement_store_undelete:
  *

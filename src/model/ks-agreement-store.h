@@ -29,6 +29,12 @@ gboolean     ks_agreement_store_delete        (KsDatabase   *db,
 gboolean     ks_agreement_store_undelete      (KsDatabase   *db,
                                                const char   *uuid,
                                                GError      **error);
+gboolean     ks_agreement_store_delete_many   (KsDatabase          *db,
+                                               const char * const  *uuids,
+                                               GError             **error);
+gboolean     ks_agreement_store_undelete_many (KsDatabase          *db,
+                                               const char * const  *uuids,
+                                               GError             **error);
 gboolean     ks_agreement_store_exists        (KsDatabase   *db,
                                                const char   *uuid,
                                                gboolean     *deleted,

@@ -105,6 +105,48 @@ list_uuids (KsDatabase  *db,
   return g_steal_pointer (&uuids);
 }
 
+static char *
+export_text (KsDatabase          *db,
+             const char * const  *uuids,
+             guint                n_uuids,
+             GCancellable        *cancellable,
+             GError             **error)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  ks_csv_append_record (out, ks_csv_columns, KS_CSV_N_COLUMNS);
+  for (guint i = 0; i < n_uuids; i++)
+    {
+      g_autoptr(KsAgreement) agreement = NULL;
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return NULL;
+      agreement = ks_agreement_store_load (db, uuids[i], error);
+      if (agreement == NULL)
+        return NULL;
+      append_agreement (out, agreement);
+    }
+
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+static gboolean
+write_file (const char  *path,
+            const char  *text,
+            GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  if (!g_file_set_contents_full (path, text, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0600, &local_error))
+    {
+      g_set_error (error, KS_ERROR, KS_ERROR_IO,
+                   _("“%s” cannot be written: %s"), path, local_error->message);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 /**
  * ks_csv_export_text:
  *
@@ -117,25 +159,33 @@ ks_csv_export_text (KsDatabase    *db,
                     GError       **error)
 {
   g_autoptr(GPtrArray) uuids = list_uuids (db, error);
-  g_autoptr(GString) out = g_string_new (NULL);
 
   if (uuids == NULL)
     return NULL;
 
-  ks_csv_append_record (out, ks_csv_columns, KS_CSV_N_COLUMNS);
-  for (guint i = 0; i < uuids->len; i++)
-    {
-      g_autoptr(KsAgreement) agreement = NULL;
+  return export_text (db, (const char * const *) uuids->pdata, uuids->len, cancellable, error);
+}
 
-      if (g_cancellable_set_error_if_cancelled (cancellable, error))
-        return NULL;
-      agreement = ks_agreement_store_load (db, g_ptr_array_index (uuids, i), error);
-      if (agreement == NULL)
-        return NULL;
-      append_agreement (out, agreement);
-    }
+/**
+ * ks_csv_export_agreements_file:
+ * @uuids: (array zero-terminated=1): the agreements to write, in order
+ *
+ * Writes the chosen agreements (the table's selected rows) in the same
+ * format as ks_csv_export_file(), whole or not at all.
+ */
+gboolean
+ks_csv_export_agreements_file (KsDatabase          *db,
+                               const char          *path,
+                               const char * const  *uuids,
+                               GCancellable        *cancellable,
+                               GError             **error)
+{
+  g_autofree char *text = NULL;
 
-  return g_string_free (g_steal_pointer (&out), FALSE);
+  g_return_val_if_fail (uuids != NULL, FALSE);
+
+  text = export_text (db, uuids, g_strv_length ((char **) uuids), cancellable, error);
+  return text != NULL && write_file (path, text, error);
 }
 
 /**
@@ -151,17 +201,6 @@ ks_csv_export_file (KsDatabase    *db,
                     GError       **error)
 {
   g_autofree char *text = ks_csv_export_text (db, cancellable, error);
-  g_autoptr(GError) local_error = NULL;
 
-  if (text == NULL)
-    return FALSE;
-
-  if (!g_file_set_contents_full (path, text, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0600, &local_error))
-    {
-      g_set_error (error, KS_ERROR, KS_ERROR_IO,
-                   _("“%s” cannot be written: %s"), path, local_error->message);
-      return FALSE;
-    }
-
-  return TRUE;
+  return text != NULL && write_file (path, text, error);
 }

@@ -45,5 +45,10 @@ gboolean ks_csv_export_file (KsDatabase    *db,
 char    *ks_csv_export_text (KsDatabase    *db,
                              GCancellable  *cancellable,
                              GError       **error);
+gboolean ks_csv_export_agreements_file (KsDatabase          *db,
+                                        const char          *path,
+                                        const char * const  *uuids,
+                                        GCancellable        *cancellable,
+                                        GError             **error);
 
 G_END_DECLS
