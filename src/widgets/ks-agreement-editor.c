@@ -90,7 +90,7 @@ struct _KsAgreementEditor
   GtkDropDown          *new_partner_country_dropdown;
   AdwEntryRow          *new_partner_locality_row;
   GtkWidget            *add_new_partner_button;
-  AdwPreferencesGroup  *sectors_group;
+  GtkWidget            *sectors_row;
   GtkWidget            *signed_on_row;
   GtkWidget            *starts_on_row;
   GtkWidget            *ends_on_row;
@@ -155,6 +155,7 @@ static void refresh (KsAgreementEditor *self);
 static void rebuild_parties (KsAgreementEditor *self);
 static void rebuild_partners (KsAgreementEditor *self);
 static void rebuild_people (KsAgreementEditor *self);
+static void describe_sectors (KsAgreementEditor *self);
 
 /* Amounts */
 
@@ -417,7 +418,9 @@ show_problem_row (KsAgreementEditor *self,
 
   gtk_label_set_text (GTK_LABEL (gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (problem_row))),
                       message);
-  gtk_widget_add_css_class (anchor, "error");
+  /* In red, an expander row would turn all its inner rows red too. */
+  if (!ADW_IS_EXPANDER_ROW (anchor))
+    gtk_widget_add_css_class (anchor, "error");
   gtk_accessible_update_property (GTK_ACCESSIBLE (anchor),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, message,
                                   -1);
@@ -798,6 +801,7 @@ sectors_changed_cb (KsAgreementEditor *self)
     return;
 
   sync_sectors (self);
+  describe_sectors (self);
   refresh (self);
 }
 
@@ -856,6 +860,28 @@ remove_button_new (const char *accessible_label)
   return button;
 }
 
+/* Fifteen sectors would make a long page: they fold into one row that
+ * names the chosen ones. */
+static void
+describe_sectors (KsAgreementEditor *self)
+{
+  GPtrArray *sectors = ks_agreement_get_sectors (self->agreement);
+  GString *chosen = g_string_new (NULL);
+
+  for (guint i = 0; i < sectors->len; i++)
+    {
+      if (i > 0)
+        /* Translators: between the names of chosen sectors */
+        g_string_append (chosen, _(", "));
+      g_string_append (chosen, ks_key_get_label (KS_KEY_SET_SECTOR, g_ptr_array_index (sectors, i)));
+    }
+  if (chosen->len == 0)
+    g_string_append (chosen, _("None chosen"));
+
+  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (self->sectors_row), chosen->str);
+  g_string_free (chosen, TRUE);
+}
+
 static void
 build_sectors (KsAgreementEditor *self)
 {
@@ -878,10 +904,10 @@ build_sectors (KsAgreementEditor *self)
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
       g_signal_connect_swapped (check, "toggled", G_CALLBACK (sectors_changed_cb), self);
       g_hash_table_insert (self->sector_checks, (gpointer) keys[i], check);
-      adw_preferences_group_add (self->sectors_group, row);
-      if (i == 0)
-        g_hash_table_insert (self->anchors, (gpointer) "sectors", row);
+      adw_expander_row_add_row (ADW_EXPANDER_ROW (self->sectors_row), row);
     }
+
+  g_hash_table_insert (self->anchors, (gpointer) "sectors", self->sectors_row);
 }
 
 static void
@@ -979,11 +1005,58 @@ build_regions (KsAgreementEditor  *self,
 }
 
 static void
-set_string_model (GtkDropDown *dropdown,
+setup_label_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                gpointer                  ellipsize)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  if (GPOINTER_TO_INT (ellipsize))
+    {
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 24);
+    }
+  else
+    {
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 50);
+    }
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+bind_label_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               gpointer                  ellipsize)
+{
+  GtkStringObject *string = gtk_list_item_get_item (item);
+
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), gtk_string_object_get_string (string));
+}
+
+static GtkListItemFactory *
+label_factory_new (gboolean ellipsize)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_label_cb), GINT_TO_POINTER (ellipsize));
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_label_cb), GINT_TO_POINTER (ellipsize));
+  return factory;
+}
+
+/* Long names (partners, agreements) are cut short on the button, so that
+ * the row keeps room for its title, and shown whole in the list. */
+static void
+set_string_model (GtkDropDown   *dropdown,
                   GtkStringList *strings)
 {
   g_autoptr(GtkExpression) expression = label_expression (GTK_TYPE_STRING_OBJECT, "string");
+  g_autoptr(GtkListItemFactory) factory = label_factory_new (TRUE);
+  g_autoptr(GtkListItemFactory) list_factory = label_factory_new (FALSE);
 
+  gtk_drop_down_set_factory (dropdown, factory);
+  gtk_drop_down_set_list_factory (dropdown, list_factory);
   gtk_drop_down_set_expression (dropdown, expression);
   gtk_drop_down_set_model (dropdown, G_LIST_MODEL (strings));
   g_object_unref (strings);
@@ -1656,6 +1729,7 @@ show_agreement (KsAgreementEditor *self)
   sync_sectors (self);
   sync_obstacles (self);
   sync_procedure (self);
+  describe_sectors (self);
   self->loading = FALSE;
 
   g_clear_object (&self->original);
@@ -1944,7 +2018,7 @@ bind_children (GtkWidgetClass *widget_class)
   BIND (new_partner_country_dropdown);
   BIND (new_partner_locality_row);
   BIND (add_new_partner_button);
-  BIND (sectors_group);
+  BIND (sectors_row);
   BIND (signed_on_row);
   BIND (starts_on_row);
   BIND (ends_on_row);
