@@ -198,14 +198,16 @@ agreement_count (Fixture *fixture)
   return ks_test_query_int (fixture->db, "SELECT count(*) FROM agreements");
 }
 
+/* @sql names the agreement as '%s'. */
 static char *
 query (Fixture    *fixture,
-       const char *format,
+       const char *sql,
        const char *uuid)
 {
-  g_autofree char *sql = g_strdup_printf (format, uuid);
+  g_autoptr(GString) filled = g_string_new (sql);
 
-  return ks_test_query_text (fixture->db, sql);
+  g_string_replace (filled, "%s", uuid, 0);
+  return ks_test_query_text (fixture->db, filled->str);
 }
 
 static guint
@@ -577,6 +579,58 @@ test_editor_removes_partner (Fixture       *fixture,
                                       " WHERE a.uuid = '" SBBS_UUID "'"), ==, 0);
 }
 
+static gboolean
+focus_is_in (Fixture    *fixture,
+             const char *id)
+{
+  GtkWidget *focus = gtk_window_get_focus (GTK_WINDOW (fixture->editor));
+
+  return focus != NULL && (focus == find (fixture, id) || gtk_widget_is_ancestor (focus, find (fixture, id)));
+}
+
+/* Tab alone walks the whole page, past a problem's message, and never
+ * gets stuck. */
+static void
+test_editor_tab_walks_the_page (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  gboolean seen_title = FALSE, seen_notes = FALSE, seen_save = FALSE, seen_ends = FALSE;
+  GtkWidget *previous = NULL;
+
+  open_editor (fixture, SBBS_UUID);
+  type (fixture, "title_row", "");
+  type_date (find (fixture, "starts_on_row"), "2018");
+  type_date (find (fixture, "ends_on_row"), "2017");
+  g_assert_false (save_enabled (fixture));
+  type (fixture, "title_row", "Sister school SBBS – Queensland");
+  type_date (find (fixture, "ends_on_row"), "2020");
+  g_assert_true (save_enabled (fixture));
+  /* Back to a problem: its message row sits in the way of Tab. */
+  type_date (find (fixture, "ends_on_row"), "2017");
+  type_date (find (fixture, "ends_on_row"), "2019");
+  type (fixture, "title_row", "");
+  gtk_widget_grab_focus (find (fixture, "title_row"));
+
+  for (guint i = 0; i < 400; i++)
+    {
+      GtkWidget *focus;
+
+      g_assert_true (gtk_widget_child_focus (GTK_WIDGET (fixture->editor), GTK_DIR_TAB_FORWARD));
+      focus = gtk_window_get_focus (GTK_WINDOW (fixture->editor));
+      g_assert_true (focus != previous);
+      previous = focus;
+      seen_title |= focus_is_in (fixture, "title_row");
+      seen_ends |= focus_is_in (fixture, "ends_on_row");
+      seen_notes |= focus_is_in (fixture, "notes_view");
+      seen_save |= focus_is_in (fixture, "cancel_button");
+    }
+
+  g_assert_true (seen_title);
+  g_assert_true (seen_ends);
+  g_assert_true (seen_notes);
+  g_assert_true (seen_save);
+}
+
 static void
 collect_texts (GtkWidget *root,
                GString   *out)
@@ -652,6 +706,7 @@ main (int   argc,
   ADD ("/editor/escape-closes-unmodified", demo, test_editor_escape_closes_unmodified);
   ADD ("/editor/saves-people-and-procedure", demo, test_editor_saves_people_and_procedure);
   ADD ("/editor/removes-partner", demo, test_editor_removes_partner);
+  ADD ("/editor/tab-walks-the-page", demo, test_editor_tab_walks_the_page);
 
 #undef ADD
 

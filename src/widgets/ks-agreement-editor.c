@@ -299,15 +299,20 @@ find_anchor (KsAgreementEditor *self,
              KsProblem         *problem)
 {
   GtkWidget *anchor = NULL;
+  GPtrArray *rows = NULL;
 
-  if (problem->index < 0)
-    anchor = g_hash_table_lookup (self->anchors, problem->field);
-  else if (g_str_equal (problem->field, "local-parties"))
-    anchor = list_anchor (self->party_rows, problem->index);
+  if (g_str_equal (problem->field, "local-parties"))
+    rows = self->party_rows;
   else if (g_str_equal (problem->field, "partners"))
-    anchor = list_anchor (self->partner_rows, problem->index);
+    rows = self->partner_rows;
   else if (g_str_equal (problem->field, "people"))
-    anchor = list_anchor (self->person_rows, problem->index);
+    rows = self->person_rows;
+
+  /* A problem of a whole list (a name listed twice) goes under its end. */
+  if (rows != NULL)
+    anchor = list_anchor (rows, problem->index >= 0 ? problem->index : (int) rows->len - 1);
+  else if (problem->index < 0)
+    anchor = g_hash_table_lookup (self->anchors, problem->field);
   else if (g_str_equal (problem->field, "obstacles"))
     {
       GPtrArray *obstacles = ks_agreement_get_obstacles (self->agreement);
@@ -372,6 +377,8 @@ problem_row_new (void)
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
   gtk_list_box_row_set_selectable (GTK_LIST_BOX_ROW (row), FALSE);
+  /* The message is the anchor row's description too, which is where a
+   * screen reader finds it; Tab need not stop here. */
   gtk_widget_set_focusable (row, FALSE);
   gtk_widget_add_css_class (row, "ks-problem");
   return row;
