@@ -579,6 +579,47 @@ test_editor_removes_partner (Fixture       *fixture,
                                       " WHERE a.uuid = '" SBBS_UUID "'"), ==, 0);
 }
 
+/* A PKS under the study's Boyolali dairy agreement. */
+static void
+test_editor_chooses_parent (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  GtkDropDown *chooser;
+  g_autofree char *parent = NULL;
+  guint n;
+
+  open_editor (fixture, NULL);
+  ks_agreement_editor_set_region (fixture->editor, "33.09");
+  type (fixture, "title_row", "PKS pelatihan inseminasi buatan – Cepogo");
+  chooser = GTK_DROP_DOWN (find (fixture, "parent_dropdown"));
+
+  /* The register's agreements are listed once the chooser is used. */
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (chooser)), ==, 1);
+  gtk_widget_grab_focus (GTK_WIDGET (chooser));
+  n = g_list_model_get_n_items (gtk_drop_down_get_model (chooser));
+  g_assert_cmpuint (n, ==, 1 + 15);
+  for (guint i = 1; i < n; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (gtk_drop_down_get_model (chooser), i);
+      g_autofree char *title = NULL;
+
+      g_object_get (item, "title", &title, NULL);
+      if (g_str_has_prefix (title, "Kerja sama teknis peternakan sapi perah"))
+        gtk_drop_down_set_selected (chooser, i);
+    }
+  save (fixture);
+
+  parent = query (fixture, "SELECT p.uuid FROM agreements a JOIN agreements p ON p.id = a.parent_id"
+                           " WHERE a.uuid = '%s'", fixture->saved_uuid);
+  g_assert_cmpstr (parent, ==, "6cd17f1f-32dd-4386-9688-1accf8c09e6f");
+
+  /* Opened again, the parent is the chooser's current choice. */
+  g_clear_object (&fixture->editor);
+  open_editor (fixture, fixture->saved_uuid);
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (find (fixture, "parent_dropdown"))), ==, 1);
+  g_assert_false (ks_agreement_editor_get_modified (fixture->editor));
+}
+
 static gboolean
 focus_is_in (Fixture    *fixture,
              const char *id)
@@ -707,6 +748,7 @@ main (int   argc,
   ADD ("/editor/saves-people-and-procedure", demo, test_editor_saves_people_and_procedure);
   ADD ("/editor/removes-partner", demo, test_editor_removes_partner);
   ADD ("/editor/tab-walks-the-page", demo, test_editor_tab_walks_the_page);
+  ADD ("/editor/chooses-parent", demo, test_editor_chooses_parent);
 
 #undef ADD
 

@@ -47,7 +47,9 @@ struct _KsAgreementEditor
   GListStore           *regions;
   GListStore           *partners;
   GListStore           *steps;
-  GPtrArray            *parent_uuids;
+  GListStore           *parent_parts;     /* parent_head, then every agreement */
+  GtkStringList        *parent_head;      /* "None", the current parent */
+  GPtrArray            *parent_uuids;     /* of parent_head's items */
   GPtrArray            *country_codes;
   GPtrArray            *currency_codes;
   GHashTable           *anchors;          /* field name → row */
@@ -156,6 +158,8 @@ static void rebuild_parties (KsAgreementEditor *self);
 static void rebuild_partners (KsAgreementEditor *self);
 static void rebuild_people (KsAgreementEditor *self);
 static void describe_sectors (KsAgreementEditor *self);
+static void show_toast       (KsAgreementEditor *self,
+                              const char        *message);
 
 /* Amounts */
 
@@ -625,12 +629,17 @@ code_at (GPtrArray *codes,
 static void
 parent_selected_cb (KsAgreementEditor *self)
 {
-  if (self->loading)
+  GObject *item = gtk_drop_down_get_selected_item (self->parent_dropdown);
+  const char *uuid;
+
+  if (self->loading || item == NULL)
     return;
 
-  g_object_set (self->agreement, "parent-uuid",
-                code_at (self->parent_uuids, gtk_drop_down_get_selected (self->parent_dropdown)),
-                NULL);
+  if (KS_IS_AGREEMENT_SUMMARY (item))
+    uuid = ks_agreement_summary_get_uuid (KS_AGREEMENT_SUMMARY (item));
+  else
+    uuid = code_at (self->parent_uuids, gtk_drop_down_get_selected (self->parent_dropdown));
+  g_object_set (self->agreement, "parent-uuid", uuid, NULL);
   refresh (self);
 }
 
@@ -1032,14 +1041,28 @@ setup_label_cb (GtkSignalListItemFactory *factory,
   gtk_list_item_set_child (item, label);
 }
 
+/* The choosers list strings, and the parent chooser agreements too. */
+static char *
+choice_label (GObject *item)
+{
+  if (KS_IS_AGREEMENT_SUMMARY (item))
+    /* Translators: an agreement and its region, "Sister city Solo – Xi'an (Kota Surakarta)" */
+    return g_strdup_printf (_("%s (%s)"), ks_agreement_summary_get_title (KS_AGREEMENT_SUMMARY (item)),
+                            ks_agreement_summary_get_region_name (KS_AGREEMENT_SUMMARY (item)));
+  if (GTK_IS_STRING_OBJECT (item))
+    return g_strdup (gtk_string_object_get_string (GTK_STRING_OBJECT (item)));
+
+  return g_strdup ("");
+}
+
 static void
 bind_label_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *item,
                gpointer                  ellipsize)
 {
-  GtkStringObject *string = gtk_list_item_get_item (item);
+  g_autofree char *label = choice_label (gtk_list_item_get_item (item));
 
-  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), gtk_string_object_get_string (string));
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), label);
 }
 
 static GtkListItemFactory *
@@ -1055,50 +1078,62 @@ label_factory_new (gboolean ellipsize)
 /* Long names (partners, agreements) are cut short on the button, so that
  * the row keeps room for its title, and shown whole in the list. */
 static void
-set_string_model (GtkDropDown   *dropdown,
-                  GtkStringList *strings)
+set_choice_model (GtkDropDown *dropdown,
+                  GListModel  *choices)
 {
-  g_autoptr(GtkExpression) expression = label_expression (GTK_TYPE_STRING_OBJECT, "string");
+  g_autoptr(GtkExpression) expression =
+    gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL, G_CALLBACK (choice_label), NULL, NULL);
   g_autoptr(GtkListItemFactory) factory = label_factory_new (TRUE);
   g_autoptr(GtkListItemFactory) list_factory = label_factory_new (FALSE);
 
   gtk_drop_down_set_factory (dropdown, factory);
   gtk_drop_down_set_list_factory (dropdown, list_factory);
   gtk_drop_down_set_expression (dropdown, expression);
-  gtk_drop_down_set_model (dropdown, G_LIST_MODEL (strings));
-  g_object_unref (strings);
+  gtk_drop_down_set_model (dropdown, choices);
+  g_object_unref (choices);
 }
 
-static gboolean
-build_parents (KsAgreementEditor  *self,
-               const char         *own_uuid,
-               GError            **error)
+static void
+set_string_model (GtkDropDown   *dropdown,
+                  GtkStringList *strings)
 {
-  g_autoptr(KsAgreementList) list = ks_agreement_list_new (self->db);
-  GtkStringList *titles = gtk_string_list_new (NULL);
+  set_choice_model (dropdown, G_LIST_MODEL (strings));
+}
 
-  if (!ks_agreement_list_reload (list, error))
-    return FALSE;
-  ks_agreement_list_set_sort (list, KS_AGREEMENT_SORT_TITLE, FALSE);
-
-  gtk_string_list_append (titles, C_("parent agreement", "None"));
+/* A register may hold 100,000 agreements, which take a moment to list:
+ * the chooser starts with its plain choices ("None", the current parent)
+ * and reads the register's list when it is first used.  That list makes
+ * its rows only when they are shown. */
+static void
+build_parents (KsAgreementEditor *self)
+{
+  self->parent_parts = g_list_store_new (G_TYPE_LIST_MODEL);
+  self->parent_head = gtk_string_list_new (NULL);
+  gtk_string_list_append (self->parent_head, C_("parent agreement", "None"));
   g_ptr_array_add (self->parent_uuids, g_strdup (""));
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (list)); i++)
+  g_list_store_append (self->parent_parts, self->parent_head);
+
+  set_choice_model (self->parent_dropdown,
+                    G_LIST_MODEL (gtk_flatten_list_model_new (g_object_ref (G_LIST_MODEL (self->parent_parts)))));
+}
+
+static void
+parent_chooser_entered_cb (KsAgreementEditor *self)
+{
+  g_autoptr(KsAgreementList) list = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->parent_parts)) > 1)
+    return;
+
+  list = ks_agreement_list_new (self->db);
+  if (!ks_agreement_list_reload (list, &error))
     {
-      g_autoptr(KsAgreementSummary) summary = g_list_model_get_item (G_LIST_MODEL (list), i);
-      g_autofree char *label = NULL;
-
-      if (g_strcmp0 (ks_agreement_summary_get_uuid (summary), own_uuid) == 0)
-        continue;
-      /* Translators: an agreement and its region, "Sister city Solo – Xi'an (Kota Surakarta)" */
-      label = g_strdup_printf (_("%s (%s)"), ks_agreement_summary_get_title (summary),
-                               ks_agreement_summary_get_region_name (summary));
-      gtk_string_list_append (titles, label);
-      g_ptr_array_add (self->parent_uuids, g_strdup (ks_agreement_summary_get_uuid (summary)));
+      show_toast (self, error->message);
+      return;
     }
-
-  set_string_model (self->parent_dropdown, titles);
-  return TRUE;
+  ks_agreement_list_set_sort (list, KS_AGREEMENT_SORT_TITLE, FALSE);
+  g_list_store_append (self->parent_parts, list);
 }
 
 static void
@@ -1624,21 +1659,24 @@ find_code (GPtrArray  *codes,
   return GTK_INVALID_LIST_POSITION;
 }
 
-/* A parent that left the list (deleted) stays chosen, under its uuid. */
+/* The current parent joins the head of the chooser, so that it need
+ * not be looked for among every agreement; a deleted one still shows. */
 static void
 select_parent (KsAgreementEditor *self,
                const char        *uuid)
 {
-  guint index = find_code (self->parent_uuids, uuid);
+  g_autoptr(KsAgreement) parent = NULL;
 
-  if (index == GTK_INVALID_LIST_POSITION)
+  if (uuid[0] == '\0')
     {
-      gtk_string_list_append (GTK_STRING_LIST (gtk_drop_down_get_model (self->parent_dropdown)), uuid);
-      g_ptr_array_add (self->parent_uuids, g_strdup (uuid));
-      index = self->parent_uuids->len - 1;
+      gtk_drop_down_set_selected (self->parent_dropdown, 0);
+      return;
     }
 
-  gtk_drop_down_set_selected (self->parent_dropdown, index);
+  parent = ks_agreement_store_load (self->db, uuid, NULL);
+  gtk_string_list_append (self->parent_head, parent != NULL ? ks_agreement_get_title (parent) : uuid);
+  g_ptr_array_add (self->parent_uuids, g_strdup (uuid));
+  gtk_drop_down_set_selected (self->parent_dropdown, self->parent_uuids->len - 1);
 }
 
 static void
@@ -1908,6 +1946,7 @@ connect_others (KsAgreementEditor *self)
   };
   GtkTextBuffer *description = gtk_text_view_get_buffer (self->description_view);
   GtkTextBuffer *notes = gtk_text_view_get_buffer (self->notes_view);
+  GtkEventController *focus;
 
   for (guint i = 0; i < G_N_ELEMENTS (others); i++)
     tag_row (self, others[i].row, others[i].property);
@@ -1915,7 +1954,8 @@ connect_others (KsAgreementEditor *self)
   for (guint i = 0; i < 2; i++)
     {
       GtkWidget *row = i == 0 ? self->apbd_amount_row : self->partner_amount_row;
-      GtkEventController *focus = gtk_event_controller_focus_new ();
+
+      focus = gtk_event_controller_focus_new ();
 
       g_signal_connect (row, "changed", G_CALLBACK (amount_changed_cb), self);
       g_signal_connect (focus, "leave", G_CALLBACK (amount_focus_left_cb), self);
@@ -1928,6 +1968,9 @@ connect_others (KsAgreementEditor *self)
   g_signal_connect (notes, "changed", G_CALLBACK (buffer_changed_cb), self);
   g_signal_connect_swapped (self->region_row, "notify::selected", G_CALLBACK (region_selected_cb), self);
   g_signal_connect_swapped (self->parent_dropdown, "notify::selected", G_CALLBACK (parent_selected_cb), self);
+  focus = gtk_event_controller_focus_new ();
+  g_signal_connect_swapped (focus, "enter", G_CALLBACK (parent_chooser_entered_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->parent_dropdown), focus);
   g_signal_connect_swapped (self->currency_dropdown, "notify::selected", G_CALLBACK (currency_selected_cb), self);
   g_signal_connect_swapped (self->new_partner_name_row, "changed",
                             G_CALLBACK (new_partner_name_changed_cb), self);
@@ -1935,7 +1978,6 @@ connect_others (KsAgreementEditor *self)
 
 static gboolean
 build (KsAgreementEditor  *self,
-       const char         *uuid,
        GError            **error)
 {
   self->loading = TRUE;
@@ -1948,7 +1990,8 @@ build (KsAgreementEditor  *self,
   connect_scalars (self);
   connect_others (self);
 
-  if (!build_regions (self, error) || !build_parents (self, uuid, error) ||
+  build_parents (self);
+  if (!build_regions (self, error) ||
       !build_existing_partners (self, error) || !build_procedure (self, error))
     return FALSE;
 
@@ -1969,6 +2012,8 @@ ks_agreement_editor_dispose (GObject *object)
   g_clear_object (&self->regions);
   g_clear_object (&self->partners);
   g_clear_object (&self->steps);
+  g_clear_object (&self->parent_head);
+  g_clear_object (&self->parent_parts);
   g_clear_pointer (&self->anchors, g_hash_table_unref);
   g_clear_pointer (&self->problem_rows, g_hash_table_unref);
   g_clear_pointer (&self->sector_checks, g_hash_table_unref);
@@ -2156,7 +2201,7 @@ ks_agreement_editor_new (GtkWindow   *parent,
   self->agreement = g_steal_pointer (&agreement);
   self->uuid = g_strdup (uuid);
 
-  if (!build (self, uuid, error))
+  if (!build (self, error))
     {
       gtk_window_destroy (GTK_WINDOW (self));
       return NULL;
