@@ -1035,7 +1035,9 @@ setup_label_cb (GtkSignalListItemFactory *factory,
     }
   else
     {
+      /* A popover gives its list the least width it asks for. */
       gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_width_chars (GTK_LABEL (label), 32);
       gtk_label_set_max_width_chars (GTK_LABEL (label), 50);
     }
   gtk_list_item_set_child (item, label);
@@ -1946,7 +1948,6 @@ connect_others (KsAgreementEditor *self)
   };
   GtkTextBuffer *description = gtk_text_view_get_buffer (self->description_view);
   GtkTextBuffer *notes = gtk_text_view_get_buffer (self->notes_view);
-  GtkEventController *focus;
 
   for (guint i = 0; i < G_N_ELEMENTS (others); i++)
     tag_row (self, others[i].row, others[i].property);
@@ -1954,8 +1955,7 @@ connect_others (KsAgreementEditor *self)
   for (guint i = 0; i < 2; i++)
     {
       GtkWidget *row = i == 0 ? self->apbd_amount_row : self->partner_amount_row;
-
-      focus = gtk_event_controller_focus_new ();
+      GtkEventController *focus = gtk_event_controller_focus_new ();
 
       g_signal_connect (row, "changed", G_CALLBACK (amount_changed_cb), self);
       g_signal_connect (focus, "leave", G_CALLBACK (amount_focus_left_cb), self);
@@ -1967,13 +1967,26 @@ connect_others (KsAgreementEditor *self)
   g_signal_connect (description, "changed", G_CALLBACK (buffer_changed_cb), self);
   g_signal_connect (notes, "changed", G_CALLBACK (buffer_changed_cb), self);
   g_signal_connect_swapped (self->region_row, "notify::selected", G_CALLBACK (region_selected_cb), self);
-  g_signal_connect_swapped (self->parent_dropdown, "notify::selected", G_CALLBACK (parent_selected_cb), self);
-  focus = gtk_event_controller_focus_new ();
-  g_signal_connect_swapped (focus, "enter", G_CALLBACK (parent_chooser_entered_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (self->parent_dropdown), focus);
   g_signal_connect_swapped (self->currency_dropdown, "notify::selected", G_CALLBACK (currency_selected_cb), self);
   g_signal_connect_swapped (self->new_partner_name_row, "changed",
                             G_CALLBACK (new_partner_name_changed_cb), self);
+}
+
+static void
+connect_parent_chooser (KsAgreementEditor *self)
+{
+  GtkEventController *focus = gtk_event_controller_focus_new ();
+
+  g_signal_connect_swapped (self->parent_dropdown, "notify::selected", G_CALLBACK (parent_selected_cb), self);
+  g_signal_connect_swapped (focus, "enter", G_CALLBACK (parent_chooser_entered_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->parent_dropdown), focus);
+
+  /* A click may open the list without moving the focus. */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->parent_dropdown));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_POPOVER (child))
+      g_signal_connect_swapped (child, "show", G_CALLBACK (parent_chooser_entered_cb), self);
 }
 
 static gboolean
@@ -1989,7 +2002,7 @@ build (KsAgreementEditor  *self,
   gtk_widget_set_sensitive (self->add_new_partner_button, FALSE);
   connect_scalars (self);
   connect_others (self);
-
+  connect_parent_chooser (self);
   build_parents (self);
   if (!build_regions (self, error) ||
       !build_existing_partners (self, error) || !build_procedure (self, error))
