@@ -620,6 +620,44 @@ test_editor_chooses_parent (Fixture       *fixture,
   g_assert_false (ks_agreement_editor_get_modified (fixture->editor));
 }
 
+/* The region's agencies are offered as the register writes them. */
+static void
+test_editor_suggests_local_parties (Fixture       *fixture,
+                                    gconstpointer  data)
+{
+  GtkDropDown *known;
+  GListModel *names;
+  guint n;
+
+  open_editor (fixture, NULL);
+  ks_agreement_editor_set_region (fixture->editor, "33.14");
+  type (fixture, "title_row", "Kota kembar Sragen – Wuming");
+  g_assert_true (gtk_widget_get_visible (find (fixture, "known_party_row")));
+  known = GTK_DROP_DOWN (find (fixture, "known_party_dropdown"));
+  names = gtk_drop_down_get_model (known);
+  n = g_list_model_get_n_items (names);
+  for (guint i = 0; i < n; i++)
+    if (g_str_equal (gtk_string_list_get_string (GTK_STRING_LIST (names), i),
+                     "Dinas Pendidikan Kabupaten Sragen"))
+      gtk_drop_down_set_selected (known, i);
+  click (fixture, "add_known_party_button");
+  /* Twice is once. */
+  click (fixture, "add_known_party_button");
+  save (fixture);
+
+  g_assert_cmpint (ks_test_query_int (fixture->db, "SELECT count(*) FROM local_parties"
+                                                   " WHERE name = 'Dinas Pendidikan Kabupaten Sragen'"), ==, 1);
+  g_assert_cmpint (ks_test_query_int (fixture->db, "SELECT count(*) FROM agreement_local_parties alp"
+                                                   " JOIN local_parties lp ON lp.id = alp.local_party_id"
+                                                   " WHERE lp.name = 'Dinas Pendidikan Kabupaten Sragen'"), ==, 3);
+
+  /* A region without agencies yet has nothing to offer. */
+  g_clear_object (&fixture->editor);
+  open_editor (fixture, NULL);
+  ks_agreement_editor_set_region (fixture->editor, "33.01");
+  g_assert_false (gtk_widget_get_visible (find (fixture, "known_party_row")));
+}
+
 static gboolean
 focus_is_in (Fixture    *fixture,
              const char *id)
@@ -749,6 +787,7 @@ main (int   argc,
   ADD ("/editor/removes-partner", demo, test_editor_removes_partner);
   ADD ("/editor/tab-walks-the-page", demo, test_editor_tab_walks_the_page);
   ADD ("/editor/chooses-parent", demo, test_editor_chooses_parent);
+  ADD ("/editor/suggests-local-parties", demo, test_editor_suggests_local_parties);
 
 #undef ADD
 

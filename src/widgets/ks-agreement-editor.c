@@ -83,6 +83,8 @@ struct _KsAgreementEditor
   GtkDropDown          *parent_dropdown;
   GtkTextView          *description_view;
   GtkListBox           *local_parties_list;
+  GtkWidget            *known_party_row;
+  GtkDropDown          *known_party_dropdown;
   AdwEntryRow          *add_local_party_row;
   GtkListBox           *partners_list;
   GtkDropDown          *existing_partner_dropdown;
@@ -158,6 +160,7 @@ static void rebuild_parties (KsAgreementEditor *self);
 static void rebuild_partners (KsAgreementEditor *self);
 static void rebuild_people (KsAgreementEditor *self);
 static void describe_sectors (KsAgreementEditor *self);
+static void suggest_parties  (KsAgreementEditor *self);
 static void show_toast       (KsAgreementEditor *self,
                               const char        *message);
 
@@ -616,6 +619,7 @@ region_selected_cb (KsAgreementEditor *self)
     return;
 
   g_object_set (self->agreement, "region-code", ks_region_get_code (region), NULL);
+  suggest_parties (self);
   refresh (self);
 }
 
@@ -1318,19 +1322,73 @@ rebuild_parties (KsAgreementEditor *self)
     }
 }
 
+static gboolean
+has_party (KsAgreementEditor *self,
+           const char        *name)
+{
+  GPtrArray *parties = ks_agreement_get_local_parties (self->agreement);
+  g_autofree char *folded = g_utf8_casefold (name, -1);
+
+  for (guint i = 0; i < parties->len; i++)
+    {
+      KsLocalPartyRef *ref = g_ptr_array_index (parties, i);
+      g_autofree char *other = g_utf8_casefold (ref->name, -1);
+
+      if (g_str_equal (folded, other))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static void
+add_party (KsAgreementEditor *self,
+           const char        *name)
+{
+  if (name[0] == '\0' || has_party (self, name))
+    return;
+
+  g_ptr_array_add (ks_agreement_get_local_parties (self->agreement),
+                   ks_local_party_ref_new (name, "implementing"));
+  rebuild_parties (self);
+  refresh (self);
+}
+
 static void
 add_local_party_cb (KsAgreementEditor *self)
 {
   g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->add_local_party_row))));
 
-  if (name[0] == '\0')
-    return;
-
-  g_ptr_array_add (ks_agreement_get_local_parties (self->agreement),
-                   ks_local_party_ref_new (name, "implementing"));
+  add_party (self, name);
   gtk_editable_set_text (GTK_EDITABLE (self->add_local_party_row), "");
-  rebuild_parties (self);
-  refresh (self);
+}
+
+static void
+add_known_party_cb (KsAgreementEditor *self)
+{
+  GtkStringObject *item = gtk_drop_down_get_selected_item (self->known_party_dropdown);
+
+  if (item != NULL)
+    add_party (self, gtk_string_object_get_string (item));
+}
+
+/* The region's agencies are offered as they are written in the register. */
+static void
+suggest_parties (KsAgreementEditor *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) names = NULL;
+
+  names = ks_region_store_list_local_parties (self->db, ks_agreement_get_region_code (self->agreement),
+                                              &error);
+  if (names == NULL)
+    {
+      g_warning ("The region's local parties cannot be listed: %s", error->message);
+      names = g_new0 (char *, 1);
+    }
+
+  set_string_model (self->known_party_dropdown, gtk_string_list_new ((const char * const *) names));
+  gtk_widget_set_visible (self->known_party_row, names[0] != NULL);
 }
 
 /* Partners */
@@ -1769,6 +1827,7 @@ show_agreement (KsAgreementEditor *self)
 {
   self->loading = TRUE;
   show_scalars (self);
+  suggest_parties (self);
   show_checks (self);
   rebuild_parties (self);
   rebuild_partners (self);
@@ -2074,6 +2133,8 @@ bind_children (GtkWidgetClass *widget_class)
   BIND (parent_dropdown);
   BIND (description_view);
   BIND (local_parties_list);
+  BIND (known_party_row);
+  BIND (known_party_dropdown);
   BIND (add_local_party_row);
   BIND (partners_list);
   BIND (existing_partner_dropdown);
@@ -2130,6 +2191,7 @@ ks_agreement_editor_class_init (KsAgreementEditorClass *klass)
                                                RESOURCE_BASE_PATH "/ui/ks-agreement-editor.ui");
   bind_children (widget_class);
   gtk_widget_class_bind_template_callback (widget_class, add_local_party_cb);
+  gtk_widget_class_bind_template_callback (widget_class, add_known_party_cb);
   gtk_widget_class_bind_template_callback (widget_class, add_existing_partner_cb);
   gtk_widget_class_bind_template_callback (widget_class, add_new_partner_cb);
   gtk_widget_class_bind_template_callback (widget_class, add_person_cb);
@@ -2251,6 +2313,7 @@ ks_agreement_editor_set_region (KsAgreementEditor *self,
   g_object_set (self->original, "region-code", region_code, NULL);
   self->loading = TRUE;
   select_region (self, region_code);
+  suggest_parties (self);
   self->loading = FALSE;
   refresh (self);
 }
