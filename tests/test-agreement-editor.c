@@ -14,6 +14,7 @@
 #include "ks-database.h"
 #include "ks-date-row.h"
 #include "ks-demo.h"
+#include "ks-error.h"
 #include "ks-iso-codes.h"
 #include "ks-keys.h"
 #include "ks-test-common.h"
@@ -658,6 +659,19 @@ test_editor_suggests_local_parties (Fixture       *fixture,
   g_assert_false (gtk_widget_get_visible (find (fixture, "known_party_row")));
 }
 
+static void
+test_editor_refuses_unknown_agreement (Fixture       *fixture,
+                                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  KsAgreementEditor *editor;
+
+  editor = ks_agreement_editor_new (fixture->parent, fixture->db, NULL,
+                                    "00000000-0000-4000-8000-000000000000", &error);
+  g_assert_null (editor);
+  g_assert_error (error, KS_ERROR, KS_ERROR_NOT_FOUND);
+}
+
 static gboolean
 focus_is_in (Fixture    *fixture,
              const char *id)
@@ -788,6 +802,7 @@ main (int   argc,
   ADD ("/editor/tab-walks-the-page", demo, test_editor_tab_walks_the_page);
   ADD ("/editor/chooses-parent", demo, test_editor_chooses_parent);
   ADD ("/editor/suggests-local-parties", demo, test_editor_suggests_local_parties);
+  ADD ("/editor/refuses-unknown-agreement", NULL, test_editor_refuses_unknown_agreement);
 
 #undef ADD
 

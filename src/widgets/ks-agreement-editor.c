@@ -2076,6 +2076,8 @@ ks_agreement_editor_dispose (GObject *object)
 {
   KsAgreementEditor *self = KS_AGREEMENT_EDITOR (object);
 
+  /* Rows that go away may still report changes: nothing is edited now. */
+  self->loading = TRUE;
   gtk_widget_dispose_template (GTK_WIDGET (object), KS_TYPE_AGREEMENT_EDITOR);
   g_clear_object (&self->db);
   g_clear_object (&self->settings);
@@ -2245,9 +2247,9 @@ new_agreement (GSettings *settings)
  * @settings: (nullable): the application's settings, for the home region
  * @uuid: (nullable): the agreement to edit, or %NULL for a new one
  *
- * Returns: (transfer floating) (nullable): a modal editor, not shown yet,
- *   or %NULL with @error set when the agreement or the register's lists
- *   cannot be read
+ * Returns: (transfer none) (nullable): a modal editor, not shown yet
+ *   (GTK holds it until it is closed), or %NULL with @error set when the
+ *   agreement or the register's lists cannot be read
  */
 KsAgreementEditor *
 ks_agreement_editor_new (GtkWindow   *parent,
