@@ -117,7 +117,6 @@ create_row_cb (gpointer item,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), ks_attachment_get_name (attachment));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-  gtk_widget_set_tooltip_text (row, _("Enter to open, Delete to remove"));
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("text-x-generic-symbolic"));
   add_button (ADW_ACTION_ROW (row), "document-open-symbolic", _("Open"), "attachments.open", uuid);
   add_button (ADW_ACTION_ROW (row), "document-save-as-symbolic", _("Save a Copy…"),

@@ -98,6 +98,21 @@ add_effects (GtkBox  *box,
 }
 
 static GtkWidget *
+delete_button_new (KsEvent *event)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name ("user-trash-symbolic");
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, _("Delete Event"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Delete Event"), -1);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "timeline.delete-event");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", ks_event_get_uuid (event));
+  return button;
+}
+
+static GtkWidget *
 create_row_cb (gpointer item,
                gpointer user_data)
 {
@@ -107,19 +122,22 @@ create_row_cb (gpointer item,
   g_autofree char *name = g_strdup_printf ("%s, %s", date, kind);
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
+  GtkWidget *line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
 
-  gtk_widget_set_margin_top (box, 10);
-  gtk_widget_set_margin_bottom (box, 10);
-  gtk_widget_set_margin_start (box, 12);
-  gtk_widget_set_margin_end (box, 12);
-  add_label (GTK_BOX (box), date, "caption");
+  gtk_widget_set_margin_top (line, 10);
+  gtk_widget_set_margin_bottom (line, 10);
+  gtk_widget_set_margin_start (line, 12);
+  gtk_widget_set_margin_end (line, 12);
+  gtk_widget_set_hexpand (box, TRUE);
+  gtk_widget_add_css_class (add_label (GTK_BOX (box), date, "caption"), "dim-label");
   add_label (GTK_BOX (box), kind, "heading");
   if (ks_event_get_description (event)[0] != '\0')
     add_label (GTK_BOX (box), ks_event_get_description (event), NULL);
   add_effects (GTK_BOX (box), event);
+  gtk_box_append (GTK_BOX (line), box);
+  gtk_box_append (GTK_BOX (line), delete_button_new (event));
 
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  gtk_widget_set_tooltip_text (row, _("Enter to edit, Delete to delete"));
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), line);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
   g_object_set_data_full (G_OBJECT (row), "ks-event", g_object_ref (event), g_object_unref);
   return row;
@@ -129,7 +147,10 @@ static void
 show_toast (KsEventTimeline *self,
             const char      *message)
 {
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+  /* Toast titles are markup; messages quote what staff typed. */
+  g_autofree char *markup = g_markup_escape_text (message, -1);
+
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (markup));
 }
 
 static void
@@ -294,6 +315,27 @@ delete_action (GtkWidget  *widget,
 }
 
 static void
+delete_event_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  KsEventTimeline *self = KS_EVENT_TIMELINE (widget);
+  const char *uuid = g_variant_get_string (parameter, NULL);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->events));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(KsEvent) event = g_list_model_get_item (G_LIST_MODEL (self->events), i);
+
+      if (g_str_equal (ks_event_get_uuid (event), uuid))
+        {
+          delete_event (self, event);
+          return;
+        }
+    }
+}
+
+static void
 ks_event_timeline_dispose (GObject *object)
 {
   KsEventTimeline *self = KS_EVENT_TIMELINE (object);
@@ -337,6 +379,7 @@ ks_event_timeline_class_init (KsEventTimelineClass *klass)
 
   gtk_widget_class_install_action (widget_class, "timeline.add", NULL, add_action);
   gtk_widget_class_install_action (widget_class, "timeline.delete", NULL, delete_action);
+  gtk_widget_class_install_action (widget_class, "timeline.delete-event", "s", delete_event_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "timeline.add", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "timeline.delete", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Delete, 0, "timeline.delete", NULL);

@@ -181,7 +181,8 @@ shorten (char *text)
 }
 
 /* "End date: 9 September 2023 → 9 September 2028", or "Title: Sister
- * city" when the record is new. */
+ * city" when the record is new; NULL for what a new record need not say
+ * (its checksum, the agreement it belongs to). */
 static char *
 describe_diff (const KsAuditDiff *diff)
 {
@@ -193,7 +194,7 @@ describe_diff (const KsAuditDiff *diff)
 
   if (index >= 0 && fields[index].kind == VALUE_HIDDEN)
     /* Translators: a field whose values (identifiers) mean nothing to staff */
-    return g_strdup_printf (_("%s changed"), label);
+    return diff->old_value != NULL ? g_strdup_printf (_("%s changed"), label) : NULL;
 
   new_text = shorten (format_value (index, diff->new_value));
   if (diff->old_value == NULL)
@@ -315,7 +316,8 @@ add_changes (GtkBox       *box,
     {
       g_autofree char *text = describe_diff (g_ptr_array_index (diffs, i));
 
-      add_label (box, text, NULL);
+      if (text != NULL)
+        add_label (box, text, NULL);
     }
 }
 
@@ -335,7 +337,7 @@ create_row_cb (gpointer item,
   gtk_widget_set_margin_start (box, 12);
   gtk_widget_set_margin_end (box, 12);
   add_label (GTK_BOX (box), title, "heading");
-  add_label (GTK_BOX (box), subtitle, "caption");
+  gtk_widget_add_css_class (add_label (GTK_BOX (box), subtitle, "caption"), "dim-label");
   add_changes (GTK_BOX (box), entry);
 
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
