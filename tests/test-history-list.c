@@ -134,6 +134,7 @@ test_history_says_who_changed_what (Fixture       *fixture,
   g_assert_nonnull (ks_test_find_label (created, C_("history action", "Created")));
   g_assert_nonnull (ks_test_find_label (created, "Title: Kerja sama peternakan sapi perah"));
   g_assert_nonnull (ks_test_find_label (created, "End date: 9 September 2023"));
+  g_assert_nonnull (ks_test_find_label (created, "Region: Kabupaten Boyolali"));
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (gtk_widget_get_next_sibling (
                                                   find_label_starting (created, "")))),
                             " · Siti Rahma"));

@@ -18,6 +18,7 @@
 #include "ks-history-list.h"
 #include "ks-keys.h"
 #include "ks-partial-date.h"
+#include "ks-region-store.h"
 
 /* Values longer than this are cut: the history says what changed, the
  * record itself shows the whole text. */
@@ -47,6 +48,7 @@ typedef enum
   VALUE_AMOUNT,
   VALUE_SIZE,
   VALUE_MIME_TYPE,
+  VALUE_REGION,
   VALUE_HIDDEN,
 } ValueKind;
 
@@ -58,7 +60,7 @@ static const struct
   ValueKind   kind;
   KsKeySet    set;
 } fields[] = {
-  { "region", NC_("history field", "Region"), VALUE_TEXT, 0 },
+  { "region", NC_("history field", "Region"), VALUE_REGION, 0 },
   { "parent", NC_("history field", "Follows"), VALUE_HIDDEN, 0 },
   { "agreement", NC_("history field", "Agreement"), VALUE_HIDDEN, 0 },
   { "title", NC_("history field", "Title"), VALUE_TEXT, 0 },
@@ -131,9 +133,20 @@ format_key_list (KsKeySet    set,
   return g_string_free (out, FALSE);
 }
 
+/* "Kabupaten Boyolali" for "33.09"; the code when the region is gone. */
 static char *
-format_value (int         index,
-              const char *value)
+format_region (KsHistoryList *self,
+               const char    *code)
+{
+  g_autoptr(KsRegion) region = ks_region_store_lookup (self->db, code, NULL);
+
+  return g_strdup (region != NULL ? ks_region_get_name (region) : code);
+}
+
+static char *
+format_value (KsHistoryList *self,
+              int            index,
+              const char    *value)
 {
   if (value[0] == '\0')
     return g_strdup (C_("history value", "empty"));
@@ -152,6 +165,8 @@ format_value (int         index,
       return ks_amount_format (g_ascii_strtoll (value, NULL, 10));
     case VALUE_SIZE:
       return g_format_size (g_ascii_strtoull (value, NULL, 10));
+    case VALUE_REGION:
+      return format_region (self, value);
     case VALUE_MIME_TYPE:
       {
         g_autofree char *type = g_content_type_from_mime_type (value);
@@ -184,7 +199,8 @@ shorten (char *text)
  * city" when the record is new; NULL for what a new record need not say
  * (its checksum, the agreement it belongs to). */
 static char *
-describe_diff (const KsAuditDiff *diff)
+describe_diff (KsHistoryList     *self,
+               const KsAuditDiff *diff)
 {
   int index = find_field (diff->field);
   const char *label = index >= 0 ? g_dpgettext2 (GETTEXT_PACKAGE, "history field", fields[index].label)
@@ -196,12 +212,12 @@ describe_diff (const KsAuditDiff *diff)
     /* Translators: a field whose values (identifiers) mean nothing to staff */
     return diff->old_value != NULL ? g_strdup_printf (_("%s changed"), label) : NULL;
 
-  new_text = shorten (format_value (index, diff->new_value));
+  new_text = shorten (format_value (self, index, diff->new_value));
   if (diff->old_value == NULL)
     /* Translators: a field of a new record and its value, "Title: Sister city" */
     return g_strdup_printf (_("%s: %s"), label, new_text);
 
-  old_text = shorten (format_value (index, diff->old_value));
+  old_text = shorten (format_value (self, index, diff->old_value));
   /* Translators: a field, its old and its new value */
   return g_strdup_printf (_("%s: %s → %s"), label, old_text, new_text);
 }
@@ -300,8 +316,9 @@ add_label (GtkBox     *box,
 }
 
 static void
-add_changes (GtkBox       *box,
-             KsAuditEntry *entry)
+add_changes (KsHistoryList *self,
+             GtkBox        *box,
+             KsAuditEntry  *entry)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) diffs = ks_audit_diff_parse (ks_audit_entry_get_changes (entry), &error);
@@ -314,7 +331,7 @@ add_changes (GtkBox       *box,
 
   for (guint i = 0; i < diffs->len; i++)
     {
-      g_autofree char *text = describe_diff (g_ptr_array_index (diffs, i));
+      g_autofree char *text = describe_diff (self, g_ptr_array_index (diffs, i));
 
       if (text != NULL)
         add_label (box, text, NULL);
@@ -325,6 +342,7 @@ static GtkWidget *
 create_row_cb (gpointer item,
                gpointer user_data)
 {
+  KsHistoryList *self = user_data;
   KsAuditEntry *entry = item;
   g_autofree char *title = entry_title (entry);
   g_autofree char *subtitle = entry_subtitle (entry);
@@ -338,7 +356,7 @@ create_row_cb (gpointer item,
   gtk_widget_set_margin_end (box, 12);
   add_label (GTK_BOX (box), title, "heading");
   gtk_widget_add_css_class (add_label (GTK_BOX (box), subtitle, "caption"), "dim-label");
-  add_changes (GTK_BOX (box), entry);
+  add_changes (self, GTK_BOX (box), entry);
 
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
@@ -418,7 +436,7 @@ ks_history_list_init (KsHistoryList *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->entries = g_list_store_new (KS_TYPE_AUDIT_ENTRY);
-  gtk_list_box_bind_model (self->list_box, G_LIST_MODEL (self->entries), create_row_cb, NULL, NULL);
+  gtk_list_box_bind_model (self->list_box, G_LIST_MODEL (self->entries), create_row_cb, self, NULL);
 }
 
 /**
