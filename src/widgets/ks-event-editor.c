@@ -109,52 +109,71 @@ is_renewal (KsEventEditor *self)
   return g_str_equal (selected_key (self->kind_row), "renewed");
 }
 
-/* The event as the fields describe it, or NULL with the first problem
- * shown next to its field. */
+static gboolean
+check_date (KsEventEditor *self)
+{
+  gboolean empty = ks_date_row_get_value (self->date_row)[0] == '\0';
+
+  /* The row itself says why typed text is not a date. */
+  if (!ks_date_row_get_valid (self->date_row))
+    {
+      show_error (self->date_error, NULL);
+      return FALSE;
+    }
+
+  show_error (self->date_error, empty ? _("Enter the date the event happened.") : NULL);
+  return !empty;
+}
+
+static gboolean
+check_amount (KsEventEditor *self,
+              gint64        *amount)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!ks_amount_parse (gtk_editable_get_text (GTK_EDITABLE (self->amount_row)), amount, &error))
+    {
+      show_error (self->amount_error, error->message);
+      return FALSE;
+    }
+
+  show_error (self->amount_error, NULL);
+  return TRUE;
+}
+
+static gboolean
+check_description (KsEventEditor *self,
+                   const char    *description)
+{
+  g_autofree char *message = NULL;
+
+  if (g_utf8_strlen (description, -1) > KS_EVENT_DESCRIPTION_MAX)
+    message = g_strdup_printf (_("The description is longer than %u characters."),
+                               (guint) KS_EVENT_DESCRIPTION_MAX);
+
+  show_error (self->description_error, message);
+  return message == NULL;
+}
+
+/* The event as the fields describe it, or NULL with each problem shown
+ * next to its field. */
 static KsEvent *
 build_event (KsEventEditor *self)
 {
-  g_autoptr(KsEvent) event = ks_event_new ();
-  g_autoptr(GError) error = NULL;
+  g_autoptr(KsEvent) event = NULL;
   g_autofree char *description = dup_description (self);
-  gboolean valid = TRUE;
   gint64 amount = 0;
+  gboolean valid;
 
-  if (ks_date_row_get_value (self->date_row)[0] == '\0' && ks_date_row_get_valid (self->date_row))
-    {
-      show_error (self->date_error, _("Enter the date the event happened."));
-      valid = FALSE;
-    }
-  else
-    show_error (self->date_error, NULL);
-  valid = valid && ks_date_row_get_valid (self->date_row);
-
-  if (!ks_amount_parse (gtk_editable_get_text (GTK_EDITABLE (self->amount_row)), &amount, &error))
-    {
-      show_error (self->amount_error, error->message);
-      g_clear_error (&error);
-      valid = FALSE;
-    }
-  else
-    show_error (self->amount_error, NULL);
-
-  if (g_utf8_strlen (description, -1) > KS_EVENT_DESCRIPTION_MAX)
-    {
-      g_autofree char *message = g_strdup_printf (_("The description is longer than %u characters."),
-                                                  (guint) KS_EVENT_DESCRIPTION_MAX);
-
-      show_error (self->description_error, message);
-      valid = FALSE;
-    }
-  else
-    show_error (self->description_error, NULL);
-
-  if (is_renewal (self) && !ks_date_row_get_valid (self->ends_row))
-    valid = FALSE;
-
+  /* Every check runs, so that every field shows its own problem. */
+  valid = check_date (self);
+  valid = check_amount (self, &amount) && valid;
+  valid = check_description (self, description) && valid;
+  valid = (!is_renewal (self) || ks_date_row_get_valid (self->ends_row)) && valid;
   if (!valid)
     return NULL;
 
+  event = ks_event_new ();
   if (self->original != NULL)
     g_object_set (event,
                   "uuid", ks_event_get_uuid (self->original),
