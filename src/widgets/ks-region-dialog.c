@@ -82,6 +82,14 @@ add_action (GtkWidget  *widget,
   g_autofree char *code = g_strstrip (g_strdup (row_text (self->code_row)));
   g_autofree char *province = g_strstrip (g_strdup (row_text (self->province_row)));
 
+  /* The store would quote an empty code back; ask for it instead. */
+  if (code[0] == '\0')
+    {
+      show_error (self, _("Enter the region’s Kemendagri code, such as “33.14”."));
+      gtk_widget_grab_focus (GTK_WIDGET (self->code_row));
+      return;
+    }
+
   region = ks_region_store_add (self->db, code, row_text (self->name_row), selected_kind (self),
                                 province, row_text (self->group_row), &error);
   if (region == NULL)
