@@ -41,15 +41,13 @@ static guint signals[N_SIGNALS];
 G_DEFINE_FINAL_TYPE (KsProcedureStepsRow, ks_procedure_steps_row, ADW_TYPE_EXPANDER_ROW)
 
 static void
-up_clicked_cb (KsProcedureStepsRow *self)
+move_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
 {
-  g_signal_emit (self, signals[MOVE], 0, -1);
-}
+  int delta = g_str_equal (action_name, "step.move-up") ? -1 : 1;
 
-static void
-down_clicked_cb (KsProcedureStepsRow *self)
-{
-  g_signal_emit (self, signals[MOVE], 0, 1);
+  g_signal_emit (widget, signals[MOVE], 0, delta);
 }
 
 static void
@@ -74,22 +72,6 @@ static void
 delete_clicked_cb (KsProcedureStepsRow *self)
 {
   g_signal_emit (self, signals[REMOVE], 0);
-}
-
-static gboolean
-move_shortcut (GtkWidget *widget,
-               GVariant  *args,
-               gpointer   user_data)
-{
-  KsProcedureStepsRow *self = KS_PROCEDURE_STEPS_ROW (widget);
-  int delta = g_variant_get_int32 (args);
-  GtkButton *button = delta < 0 ? self->up_button : self->down_button;
-
-  if (!gtk_widget_get_sensitive (GTK_WIDGET (button)))
-    return FALSE;
-
-  g_signal_emit (self, signals[MOVE], 0, delta);
-  return TRUE;
 }
 
 static void
@@ -134,15 +116,15 @@ ks_procedure_steps_row_class_init (KsProcedureStepsRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KsProcedureStepsRow, down_button);
   gtk_widget_class_bind_template_child (widget_class, KsProcedureStepsRow, label_row);
   gtk_widget_class_bind_template_child (widget_class, KsProcedureStepsRow, required_switch);
-  gtk_widget_class_bind_template_callback (widget_class, up_clicked_cb);
-  gtk_widget_class_bind_template_callback (widget_class, down_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, label_applied_cb);
   gtk_widget_class_bind_template_callback (widget_class, label_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, required_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, delete_clicked_cb);
 
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_Up, GDK_ALT_MASK, move_shortcut, "i", -1);
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_Down, GDK_ALT_MASK, move_shortcut, "i", 1);
+  gtk_widget_class_install_action (widget_class, "step.move-up", NULL, move_action);
+  gtk_widget_class_install_action (widget_class, "step.move-down", NULL, move_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK, "step.move-up", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK, "step.move-down", NULL);
 }
 
 static void
@@ -222,8 +204,8 @@ ks_procedure_steps_row_set_position (KsProcedureStepsRow *self,
 {
   g_return_if_fail (KS_IS_PROCEDURE_STEPS_ROW (self));
 
-  gtk_widget_set_sensitive (GTK_WIDGET (self->up_button), !first);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->down_button), !last);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "step.move-up", !first);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "step.move-down", !last);
 }
 
 void
@@ -249,9 +231,9 @@ ks_procedure_steps_row_grab_move_focus (KsProcedureStepsRow *self)
 {
   g_return_if_fail (KS_IS_PROCEDURE_STEPS_ROW (self));
 
-  if (gtk_widget_get_sensitive (GTK_WIDGET (self->up_button)))
+  if (gtk_widget_is_sensitive (GTK_WIDGET (self->up_button)))
     gtk_widget_grab_focus (GTK_WIDGET (self->up_button));
-  else if (gtk_widget_get_sensitive (GTK_WIDGET (self->down_button)))
+  else if (gtk_widget_is_sensitive (GTK_WIDGET (self->down_button)))
     gtk_widget_grab_focus (GTK_WIDGET (self->down_button));
   else
     gtk_widget_grab_focus (GTK_WIDGET (self));
