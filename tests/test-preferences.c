@@ -329,6 +329,7 @@ test_step_rename (Fixture       *fixture,
   g_autofree char *uuid = g_strdup (row_uuid (row));
   g_autofree char *sql = step_sql ("label", uuid);
   g_autofree char *label = NULL;
+  g_autofree char *long_label = NULL;
   GtkWidget *label_row = row_child (row, "label_row");
 
   gtk_editable_set_text (GTK_EDITABLE (label_row), "Persetujuan DPRD Kabupaten");
@@ -339,6 +340,24 @@ test_step_rename (Fixture       *fixture,
   row = steps_row (fixture, 1);
   g_assert_cmpstr (row_uuid (row), ==, uuid);
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "Persetujuan DPRD Kabupaten");
+
+  /* A refused label stays in the field, marked, and the register keeps
+   * the old one. */
+  long_label = g_strnfill (201, 'x');
+  gtk_editable_set_text (GTK_EDITABLE (label_row), long_label);
+  g_signal_emit_by_name (label_row, "apply");
+  g_assert_true (gtk_widget_has_css_class (label_row, "error"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (label_row)), ==, long_label);
+  g_clear_pointer (&label, g_free);
+  label = ks_test_query_text (fixture->db, sql);
+  g_assert_cmpstr (label, ==, "Persetujuan DPRD Kabupaten");
+
+  /* Emptying a built-in step's label brings back its translated one. */
+  gtk_editable_set_text (GTK_EDITABLE (label_row), "");
+  g_assert_false (gtk_widget_has_css_class (label_row, "error"));
+  g_signal_emit_by_name (label_row, "apply");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (label_row)), ==,
+                   g_dpgettext2 (GETTEXT_PACKAGE, "procedure step", "DPRD approval"));
 }
 
 static void
@@ -506,6 +525,7 @@ test_logo (Fixture       *fixture,
   g_assert_cmpstr (stored, ==, png);
   g_assert_cmpstr (adw_action_row_get_subtitle (row), ==, "lambang-sragen.png");
   g_assert_nonnull (gtk_picture_get_paintable (GTK_PICTURE (find (fixture, "logo_picture"))));
+  g_assert_true (gtk_widget_get_visible (find (fixture, "logo_picture")));
 
   ks_test_write_file (text, "not an image", 12);
   g_assert_false (ks_preferences_window_set_logo_file (fixture->window, text_file));

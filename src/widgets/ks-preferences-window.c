@@ -722,6 +722,7 @@ logo_setting_changed_cb (KsPreferencesWindow *self)
     {
       adw_action_row_set_subtitle (self->logo_row, _("No logo"));
       gtk_picture_set_paintable (self->logo_picture, NULL);
+      gtk_widget_set_visible (GTK_WIDGET (self->logo_picture), FALSE);
       return;
     }
 
@@ -732,6 +733,7 @@ logo_setting_changed_cb (KsPreferencesWindow *self)
   subtitle = texture != NULL ? g_strdup (name) : g_strdup_printf (_("%s (missing or unreadable)"), name);
   adw_action_row_set_subtitle (self->logo_row, subtitle);
   gtk_picture_set_paintable (self->logo_picture, GDK_PAINTABLE (texture));
+  gtk_widget_set_visible (GTK_WIDGET (self->logo_picture), texture != NULL);
 }
 
 static void
