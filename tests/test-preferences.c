@@ -459,6 +459,7 @@ test_region_add (Fixture       *fixture,
   guint n_choices = g_list_model_get_n_items (adw_combo_row_get_model (home));
   g_autofree char *bad_code = NULL;
   g_autofree char *stored = NULL;
+  g_autofree char *listed = NULL;
   GtkWidget *dialog;
   GtkWidget *message;
 
@@ -487,6 +488,13 @@ test_region_add (Fixture       *fixture,
                                       "AND name = 'Kota Yogyakarta' AND kind = 'kota' AND province_code = '34'"),
                    ==, 1);
   g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (home)), ==, n_choices + 1);
+  /* n_choices counts "None" too: it is the new number of regions. */
+  listed = g_strdup_printf (ngettext ("The register lists %u region. Add the others your agreements involve.",
+                                      "The register lists %u regions. Add the others your agreements involve.",
+                                      n_choices),
+                            n_choices);
+  g_assert_cmpstr (adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (find (fixture, "regions_group"))),
+                   ==, listed);
   adw_combo_row_set_selected (home, region_index (home, "34.71"));
   stored = g_settings_get_string (fixture->settings, "home-region");
   g_assert_cmpstr (stored, ==, "34.71");

@@ -245,6 +245,20 @@ province_names (GListModel *regions)
   return names;
 }
 
+typedef struct
+{
+  char      *title;
+  GPtrArray *regions;   /* KsRegion */
+} Section;
+
+static void
+section_free (Section *section)
+{
+  g_free (section->title);
+  g_ptr_array_unref (section->regions);
+  g_free (section);
+}
+
 /* The sections in the order of their first region's code, each with its
  * regions in code order. */
 static GPtrArray *
@@ -252,24 +266,23 @@ group_regions (GListModel *regions)
 {
   g_autoptr(GHashTable) provinces = province_names (regions);
   g_autoptr(GHashTable) by_title = g_hash_table_new (g_str_hash, g_str_equal);
-  GPtrArray *sections = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  GPtrArray *sections = g_ptr_array_new_with_free_func ((GDestroyNotify) section_free);
 
   for (guint i = 0; i < g_list_model_get_n_items (regions); i++)
     {
       g_autoptr(KsRegion) region = g_list_model_get_item (regions, i);
       g_autofree char *title = section_title (region, provinces);
-      GPtrArray *section = g_hash_table_lookup (by_title, title);
+      Section *section = g_hash_table_lookup (by_title, title);
 
       if (section == NULL)
         {
-          /* Element 0 is the title; the regions follow. */
-          section = g_ptr_array_new_with_free_func (g_object_unref);
-          g_ptr_array_add (section, g_object_ref (section_row_new (title)));
-          g_hash_table_insert (by_title, (gpointer) adw_preferences_row_get_title (g_ptr_array_index (section, 0)),
-                               section);
+          section = g_new0 (Section, 1);
+          section->title = g_steal_pointer (&title);
+          section->regions = g_ptr_array_new_with_free_func (g_object_unref);
+          g_hash_table_insert (by_title, section->title, section);
           g_ptr_array_add (sections, section);
         }
-      g_ptr_array_add (section, g_steal_pointer (&region));
+      g_ptr_array_add (section->regions, g_steal_pointer (&region));
     }
 
   return sections;
@@ -286,16 +299,15 @@ fill_region_rows (KsPreferencesWindow *self,
 
   for (guint i = 0; i < sections->len; i++)
     {
-      GPtrArray *section = g_ptr_array_index (sections, i);
-      AdwExpanderRow *row = g_ptr_array_index (section, 0);
-      const char *title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row));
-      g_autofree char *subtitle = g_strdup_printf (ngettext ("%u region", "%u regions", section->len - 1),
-                                                   section->len - 1);
+      Section *section = g_ptr_array_index (sections, i);
+      AdwExpanderRow *row = section_row_new (section->title);
+      guint n_regions = section->regions->len;
+      g_autofree char *subtitle = g_strdup_printf (ngettext ("%u region", "%u regions", n_regions), n_regions);
 
-      for (guint j = 1; j < section->len; j++)
-        adw_expander_row_add_row (row, region_row_new (g_ptr_array_index (section, j)));
+      for (guint j = 0; j < n_regions; j++)
+        adw_expander_row_add_row (row, region_row_new (g_ptr_array_index (section->regions, j)));
       adw_expander_row_set_subtitle (row, subtitle);
-      adw_expander_row_set_expanded (row, g_hash_table_contains (expanded, title));
+      adw_expander_row_set_expanded (row, g_hash_table_contains (expanded, section->title));
       g_ptr_array_add (self->region_rows, row);
       adw_preferences_group_add (self->regions_group, GTK_WIDGET (row));
     }
