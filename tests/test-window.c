@@ -16,6 +16,7 @@
 #include "ks-database.h"
 #include "ks-demo.h"
 #include "ks-filter-popover.h"
+#include "ks-preferences-window.h"
 #include "ks-sidebar.h"
 #include "ks-test-common.h"
 #include "ks-test-ui.h"
@@ -33,6 +34,7 @@ static KsApplication *test_app;
 
 static const char * const table_keys[] = {
   "sort-column", "sort-descending", "column-widths", "home-region",
+  "follow-up-months", "expiry-warning-months",
 };
 
 static void
@@ -578,6 +580,39 @@ test_window_loads_study_data (Fixture       *fixture,
                                           "region:33.14"), ==, 4);
 }
 
+static gboolean
+preferences_shown (gpointer data)
+{
+  return ks_test_find_toplevel (KS_TYPE_PREFERENCES_WINDOW) != NULL;
+}
+
+/* Ctrl+, opens the preferences over the window; the thresholds set there
+ * change the smart views at once. */
+static void
+test_window_preferences (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  KsWindow *window = open_study_window (fixture);
+  KsSidebar *sidebar = KS_SIDEBAR (ks_test_find_by_id (GTK_WIDGET (window), "sidebar"));
+  g_autoptr(KsAgreementList) model = model_list (fixture);
+  GtkWindow *preferences;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.preferences", NULL);
+  g_assert_true (ks_test_wait_for (preferences_shown, NULL, 2000));
+  preferences = ks_test_find_toplevel (KS_TYPE_PREFERENCES_WINDOW);
+  g_assert_true (gtk_window_get_transient_for (preferences) == GTK_WINDOW (window));
+
+  g_settings_set_uint (ks_application_get_settings (fixture->app), "follow-up-months", 120);
+  ks_agreement_filter_set_follow_up_months (ks_agreement_list_get_filter (model), 120);
+  ks_test_iterate (20);
+  g_assert_cmpuint (ks_sidebar_get_count (sidebar, "needs-follow-up"), ==,
+                    ks_agreement_list_count_smart_view (model, KS_SMART_VIEW_NEEDS_FOLLOW_UP));
+  g_assert_cmpuint (ks_sidebar_get_count (sidebar, "needs-follow-up"), <, 8);
+
+  gtk_window_destroy (preferences);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_window_shows_refused_register (Fixture       *fixture,
                                     gconstpointer  data)
@@ -712,6 +747,7 @@ main (int   argc,
   ADD ("/window/delete-and-undo", test_window_delete_and_undo);
   ADD ("/window/bulk-delete", test_window_bulk_delete);
   ADD ("/window/loads-study-data", test_window_loads_study_data);
+  ADD ("/window/preferences", test_window_preferences);
 
 #undef ADD
 

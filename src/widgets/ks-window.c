@@ -18,6 +18,7 @@
 #include "ks-database.h"
 #include "ks-demo.h"
 #include "ks-filter-popover.h"
+#include "ks-preferences-window.h"
 #include "ks-settings.h"
 #include "ks-sidebar.h"
 #include "ks-window.h"
@@ -52,7 +53,7 @@ G_DEFINE_FINAL_TYPE (KsWindow, ks_window, ADW_TYPE_APPLICATION_WINDOW)
 /* Actions that need an open register. */
 static const char * const register_actions[] = {
   "win.search", "win.show-filters", "win.delete-selected", "win.export-selected",
-  "win.load-demo", "win.clear-filters",
+  "win.load-demo", "win.clear-filters", "win.preferences",
 };
 
 static void
@@ -352,6 +353,18 @@ show_filters_action (GtkWidget  *widget,
 }
 
 static void
+preferences_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  KsWindow *self = KS_WINDOW (widget);
+  KsPreferencesWindow *preferences;
+
+  preferences = ks_preferences_window_new (GTK_WINDOW (self), self->settings, self->db);
+  gtk_window_present (GTK_WINDOW (preferences));
+}
+
+static void
 toggle_sidebar_action (GtkWidget  *widget,
                        const char *action_name,
                        GVariant   *parameter)
@@ -495,6 +508,8 @@ open_register (KsWindow *self)
 
   for (guint i = 0; i < G_N_ELEMENTS (register_actions); i++)
     gtk_widget_action_set_enabled (GTK_WIDGET (self), register_actions[i], TRUE);
+  /* Without the installed schema there is nothing to set. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.preferences", self->settings != NULL);
   selection_changed_cb (self);
   list_changed_cb (self);
 }
@@ -531,6 +546,7 @@ install_actions (GtkWidgetClass *widget_class)
     { "win.export-selected", NULL, export_selected_action, GDK_KEY_e, GDK_CONTROL_MASK | GDK_SHIFT_MASK },
     { "win.load-demo", NULL, load_demo_action, 0, 0 },
     { "win.clear-filters", NULL, clear_filters_action, 0, 0 },
+    { "win.preferences", NULL, preferences_action, GDK_KEY_comma, GDK_CONTROL_MASK },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
