@@ -9,9 +9,15 @@
 
 #include <glib/gi18n.h>
 
+#include "ks-agreement-list.h"
+#include "ks-agreement-view.h"
 #include "ks-application.h"
+#include "ks-column-sorter.h"
 #include "ks-database.h"
 #include "ks-demo.h"
+#include "ks-filter-popover.h"
+#include "ks-preferences-window.h"
+#include "ks-sidebar.h"
 #include "ks-test-common.h"
 #include "ks-test-ui.h"
 #include "ks-window.h"
@@ -25,6 +31,11 @@ typedef struct
 
 /* One application per process, as in the program: it owns its D-Bus path. */
 static KsApplication *test_app;
+
+static const char * const table_keys[] = {
+  "sort-column", "sort-descending", "column-widths", "home-region",
+  "follow-up-months", "expiry-warning-months",
+};
 
 static void
 fixture_set_up (Fixture       *fixture,
@@ -45,6 +56,9 @@ fixture_set_up (Fixture       *fixture,
     }
   fixture->app = test_app;
   ks_application_set_database_path (fixture->app, db_path);
+  /* Each case starts from the table's defaults. */
+  for (guint i = 0; i < G_N_ELEMENTS (table_keys); i++)
+    g_settings_reset (ks_application_get_settings (test_app), table_keys[i]);
 
   fixture->window = ks_window_new (fixture->app);
   gtk_window_present (GTK_WINDOW (fixture->window));
@@ -207,7 +221,8 @@ test_window_search_narrows (Fixture       *fixture,
 {
   KsWindow *window = open_study_window (fixture);
   GtkColumnView *view = GTK_COLUMN_VIEW (find_widget (GTK_WIDGET (window), GTK_TYPE_COLUMN_VIEW));
-  GtkEditable *entry = GTK_EDITABLE (ks_test_find_by_id (GTK_WIDGET (window), "search_entry"));
+  GtkEditable *entry = GTK_EDITABLE (ks_test_find_by_id (ks_test_find_by_id (GTK_WIDGET (window), "search_bar"),
+                                                               "search_entry"));
 
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (view))), ==, 15);
 
@@ -224,6 +239,377 @@ test_window_search_narrows (Fixture       *fixture,
   gtk_editable_set_text (entry, "");
   ks_test_iterate (400);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (view))), ==, 15);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static GListModel *
+shown_rows (KsWindow *window)
+{
+  KsAgreementView *view = KS_AGREEMENT_VIEW (ks_test_find_by_id (GTK_WIDGET (window), "agreement_view"));
+
+  return G_LIST_MODEL (gtk_column_view_get_model (ks_agreement_view_get_column_view (view)));
+}
+
+static guint
+n_shown (KsWindow *window)
+{
+  return g_list_model_get_n_items (shown_rows (window));
+}
+
+static KsAgreementList *
+model_list (Fixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *db_path = g_build_filename (fixture->tmpdir, "study.db", NULL);
+  g_autoptr(KsDatabase) db = ks_database_open (db_path, KS_DATABASE_FLAGS_NONE, &error);
+  KsAgreementList *list;
+
+  g_assert_no_error (error);
+  list = ks_agreement_list_new (db);
+  g_assert_true (ks_agreement_list_reload (list, &error));
+  return list;
+}
+
+static const char *
+subtitle (KsWindow *window)
+{
+  return adw_window_title_get_subtitle (ADW_WINDOW_TITLE (ks_test_find_by_id (GTK_WIDGET (window),
+                                                                              "window_title")));
+}
+
+/* The sidebar's counts are the model's, and each view shows its rows. */
+static void
+test_window_smart_views (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  KsWindow *window = open_study_window (fixture);
+  KsSidebar *sidebar = KS_SIDEBAR (ks_test_find_by_id (GTK_WIDGET (window), "sidebar"));
+  g_autoptr(KsAgreementList) model = model_list (fixture);
+  static const struct { const char *key; KsSmartView view; } views[] = {
+    { "needs-follow-up", KS_SMART_VIEW_NEEDS_FOLLOW_UP },
+    { "expiring", KS_SMART_VIEW_EXPIRING },
+    { "not-reported", KS_SMART_VIEW_NOT_REPORTED },
+  };
+
+  g_assert_cmpuint (ks_sidebar_get_count (sidebar, "all"), ==, 15);
+  g_assert_cmpstr (subtitle (window), ==, "15 agreements");
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+    {
+      guint expected = ks_agreement_list_count_smart_view (model, views[i].view);
+      g_autofree char *count = g_strdup_printf ("%u of 15 agreements", expected);
+
+      g_assert_cmpuint (ks_sidebar_get_count (sidebar, views[i].key), ==, expected);
+      ks_sidebar_select (sidebar, views[i].key);
+      ks_test_iterate (20);
+      g_assert_cmpuint (n_shown (window), ==, expected);
+      if (expected != 15)
+        g_assert_cmpstr (subtitle (window), ==, count);
+    }
+  g_assert_cmpuint (ks_sidebar_get_count (sidebar, "needs-follow-up"), >, 0);
+
+  ks_sidebar_select (sidebar, "all");
+  ks_test_iterate (20);
+  g_assert_cmpuint (n_shown (window), ==, 15);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Sragen's four agreements; the region column goes, one region shown. */
+static void
+test_window_region_view (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  KsWindow *window = open_study_window (fixture);
+  KsSidebar *sidebar = KS_SIDEBAR (ks_test_find_by_id (GTK_WIDGET (window), "sidebar"));
+  KsAgreementView *view = KS_AGREEMENT_VIEW (ks_test_find_by_id (GTK_WIDGET (window), "agreement_view"));
+  g_autoptr(GtkColumnViewColumn) region_column =
+    g_list_model_get_item (gtk_column_view_get_columns (ks_agreement_view_get_column_view (view)), 1);
+
+  g_assert_true (gtk_column_view_column_get_visible (region_column));
+  g_assert_cmpuint (ks_sidebar_get_count (sidebar, "region:33.14"), ==, 4);
+  ks_sidebar_select (sidebar, "region:33.14");
+  ks_test_iterate (20);
+  g_assert_cmpuint (n_shown (window), ==, 4);
+  g_assert_cmpstr (ks_sidebar_get_title (sidebar), ==, "Kabupaten Sragen");
+  g_assert_false (gtk_column_view_column_get_visible (region_column));
+
+  /* The Karesidenan is all seven regions of the study. */
+  ks_sidebar_select (sidebar, "group:Karesidenan Surakarta");
+  ks_test_iterate (20);
+  g_assert_cmpuint (n_shown (window), ==, 15);
+  g_assert_true (gtk_column_view_column_get_visible (region_column));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The home region comes first, above the Karesidenan. */
+static void
+test_window_home_region_first (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  KsWindow *window = open_study_window (fixture);
+  GtkWidget *list_box = ks_test_find_by_id (ks_test_find_by_id (GTK_WIDGET (window), "sidebar"), "list_box");
+  GtkListBoxRow *row;
+
+  g_settings_set_string (ks_application_get_settings (fixture->app), "home-region", "33.14");
+  ks_test_iterate (20);
+  row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (list_box), 4);
+  g_assert_nonnull (ks_test_find_label (GTK_WIDGET (row), "Kabupaten Sragen"));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static KsAgreementSortColumn
+column_sort (GtkColumnViewColumn *column)
+{
+  return ks_column_sorter_get_column (KS_COLUMN_SORTER (gtk_column_view_column_get_sorter (column)));
+}
+
+/* A click on any header sorts the list by that column, both ways. */
+static void
+test_window_sorts_by_every_column (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  KsWindow *window = open_study_window (fixture);
+  KsAgreementView *view = KS_AGREEMENT_VIEW (ks_test_find_by_id (GTK_WIDGET (window), "agreement_view"));
+  GtkColumnView *column_view = ks_agreement_view_get_column_view (view);
+  GListModel *columns = gtk_column_view_get_columns (column_view);
+  GListModel *rows = shown_rows (window);
+  GSettings *settings = ks_application_get_settings (fixture->app);
+  KsAgreementList *list = KS_AGREEMENT_LIST (gtk_multi_selection_get_model (GTK_MULTI_SELECTION (rows)));
+
+  g_assert_cmpuint (g_list_model_get_n_items (columns), ==, 8);
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+      g_autoptr(KsAgreementSummary) first = NULL;
+      g_autoptr(KsAgreementSummary) last = NULL;
+
+      gtk_column_view_sort_by_column (column_view, column, GTK_SORT_ASCENDING);
+      g_assert_cmpint (ks_agreement_list_get_sort_column (list), ==, column_sort (column));
+      g_assert_false (ks_agreement_list_get_sort_descending (list));
+      first = g_list_model_get_item (rows, 0);
+
+      gtk_column_view_sort_by_column (column_view, column, GTK_SORT_DESCENDING);
+      g_assert_true (ks_agreement_list_get_sort_descending (list));
+      last = g_list_model_get_item (rows, 14);
+      /* Descending is the exact reverse of ascending. */
+      g_assert_cmpstr (ks_agreement_summary_get_uuid (first), ==, ks_agreement_summary_get_uuid (last));
+      g_assert_true (g_settings_get_boolean (settings, "sort-descending"));
+    }
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The sort and the widths the user dragged survive a restart. */
+static void
+test_window_remembers_sort_and_widths (Fixture       *fixture,
+                                       gconstpointer  data)
+{
+  KsWindow *window = open_study_window (fixture);
+  KsAgreementView *view = KS_AGREEMENT_VIEW (ks_test_find_by_id (GTK_WIDGET (window), "agreement_view"));
+  GtkColumnView *column_view = ks_agreement_view_get_column_view (view);
+  g_autoptr(GtkColumnViewColumn) stage = g_list_model_get_item (gtk_column_view_get_columns (column_view), 5);
+  g_autoptr(GtkColumnViewColumn) partners = g_list_model_get_item (gtk_column_view_get_columns (column_view), 3);
+  g_autoptr(GtkColumnViewColumn) stage_again = NULL;
+  g_autoptr(GtkColumnViewColumn) partners_again = NULL;
+  KsAgreementList *list;
+
+  gtk_column_view_sort_by_column (column_view, stage, GTK_SORT_DESCENDING);
+  gtk_column_view_column_set_fixed_width (partners, 333);
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  window = ks_window_new (fixture->app);
+  view = KS_AGREEMENT_VIEW (ks_test_find_by_id (GTK_WIDGET (window), "agreement_view"));
+  column_view = ks_agreement_view_get_column_view (view);
+  list = KS_AGREEMENT_LIST (gtk_multi_selection_get_model (GTK_MULTI_SELECTION (shown_rows (window))));
+  g_assert_cmpint (ks_agreement_list_get_sort_column (list), ==, KS_AGREEMENT_SORT_STAGE);
+  g_assert_true (ks_agreement_list_get_sort_descending (list));
+  partners_again = g_list_model_get_item (gtk_column_view_get_columns (column_view), 3);
+  g_assert_cmpint (gtk_column_view_column_get_fixed_width (partners_again), ==, 333);
+  stage_again = g_list_model_get_item (gtk_column_view_get_columns (column_view), 5);
+  g_assert_cmpint (gtk_column_view_column_get_fixed_width (stage_again), ==, -1);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static GtkCheckButton *
+find_check (GtkWidget  *root,
+            const char *label)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkCheckButton *found;
+
+      if (GTK_IS_CHECK_BUTTON (child) &&
+          g_strcmp0 (gtk_check_button_get_label (GTK_CHECK_BUTTON (child)), label) == 0)
+        return GTK_CHECK_BUTTON (child);
+      if ((found = find_check (child, label)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static guint
+count_in_register (Fixture    *fixture,
+                   const char *sql)
+{
+  g_autofree char *db_path = g_build_filename (fixture->tmpdir, "study.db", NULL);
+  g_autoptr(KsDatabase) db = ks_database_open (db_path, KS_DATABASE_FLAGS_NONE, NULL);
+
+  return (guint) ks_test_query_int (db, sql);
+}
+
+/* Each filter of the popover narrows the table to the register's rows. */
+static void
+test_window_filter_popover (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  KsWindow *window = open_study_window (fixture);
+  GtkWidget *popover = ks_test_find_by_id (GTK_WIDGET (window), "filter_popover");
+  GtkDropDown *country = GTK_DROP_DOWN (ks_test_find_by_id (popover, "country_dropdown"));
+  GtkSpinButton *from = GTK_SPIN_BUTTON (ks_test_find_by_id (popover, "year_from_spin"));
+  GListModel *names = gtk_drop_down_get_model (country);
+  g_autoptr(KsAgreementList) model = model_list (fixture);
+  guint active = count_in_register (fixture, "SELECT count(*) FROM agreements WHERE stage = 'active'");
+  guint grants = count_in_register (fixture, "SELECT count(*) FROM agreements WHERE form = 'grant'");
+  guint dutch = count_in_register (fixture,
+    "SELECT count(DISTINCT ap.agreement_id) FROM agreement_partners ap "
+    "JOIN partners p ON p.id = ap.partner_id WHERE p.country = 'NL'");
+
+  gtk_check_button_set_active (find_check (popover, "Active"), TRUE);
+  g_assert_cmpuint (n_shown (window), ==, active);
+  gtk_check_button_set_active (find_check (popover, "Active"), FALSE);
+  g_assert_cmpuint (n_shown (window), ==, 15);
+
+  gtk_check_button_set_active (find_check (popover, "Grant"), TRUE);
+  g_assert_cmpuint (n_shown (window), ==, grants);
+  gtk_check_button_set_active (find_check (popover, "Grant"), FALSE);
+
+  for (guint i = 0; i < g_list_model_get_n_items (names); i++)
+    if (g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (names), i), "Netherlands") == 0)
+      gtk_drop_down_set_selected (country, i);
+  g_assert_cmpuint (dutch, >, 0);
+  g_assert_cmpuint (n_shown (window), ==, dutch);
+  gtk_drop_down_set_selected (country, 0);
+  g_assert_cmpuint (n_shown (window), ==, 15);
+
+  /* From 2021 on: only what was still running then, as the model has it. */
+  ks_agreement_filter_set_year_range (ks_agreement_list_get_filter (model), 2021, 0);
+  gtk_spin_button_set_value (from, 2021);
+  g_assert_cmpuint (n_shown (window), ==, g_list_model_get_n_items (G_LIST_MODEL (model)));
+  g_assert_cmpuint (n_shown (window), <, 15);
+
+  gtk_check_button_set_active (find_check (popover, "Completed"), TRUE);
+  g_assert_cmpuint (n_shown (window), ==, 0);
+  ks_test_iterate (20);
+  g_assert_nonnull (ks_test_find_label (GTK_WIDGET (window), _("No Results Found")));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.clear-filters", NULL);
+  g_assert_cmpuint (n_shown (window), ==, 15);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (from), ==, 0);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static gboolean
+toast_shown (gpointer data)
+{
+  return ks_test_find_label (GTK_WIDGET (data), data == NULL ? "" : g_object_get_data (data, "toast")) != NULL;
+}
+
+/* Delete, then Undo from the toast; the register keeps every row. */
+static void
+test_window_delete_and_undo (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  KsWindow *window = open_study_window (fixture);
+  GtkSelectionModel *rows = GTK_SELECTION_MODEL (shown_rows (window));
+  g_autoptr(KsAgreementSummary) first = g_list_model_get_item (G_LIST_MODEL (rows), 0);
+  g_autofree char *toast = g_strdup_printf ("“%s” deleted", ks_agreement_summary_get_title (first));
+
+  gtk_selection_model_select_item (rows, 0, TRUE);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-selected", NULL);
+  g_assert_cmpuint (n_shown (window), ==, 14);
+  g_assert_cmpuint (count_in_register (fixture, "SELECT count(*) FROM agreements WHERE deleted_at IS NOT NULL"), ==, 1);
+  g_object_set_data_full (G_OBJECT (window), "toast", g_strdup (toast), g_free);
+  g_assert_true (ks_test_wait_for (toast_shown, window, 2000));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo-delete", NULL);
+  g_assert_cmpuint (n_shown (window), ==, 15);
+  g_assert_cmpuint (count_in_register (fixture, "SELECT count(*) FROM agreements WHERE deleted_at IS NOT NULL"), ==, 0);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Several rows: the action bar offers Delete and Export for all of them. */
+static void
+test_window_bulk_delete (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  KsWindow *window = open_study_window (fixture);
+  GtkSelectionModel *rows = GTK_SELECTION_MODEL (shown_rows (window));
+  GtkActionBar *bar = GTK_ACTION_BAR (ks_test_find_by_id (GTK_WIDGET (window), "selection_bar"));
+
+  g_assert_false (gtk_action_bar_get_revealed (bar));
+  gtk_selection_model_select_range (rows, 2, 3, TRUE);
+  g_assert_true (gtk_action_bar_get_revealed (bar));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (ks_test_find_by_id (GTK_WIDGET (window), "selection_label"))),
+                   ==, "3 selected");
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-selected", NULL);
+  g_assert_cmpuint (n_shown (window), ==, 12);
+  g_object_set_data_full (G_OBJECT (window), "toast", g_strdup ("3 agreements deleted"), g_free);
+  g_assert_true (ks_test_wait_for (toast_shown, window, 2000));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo-delete", NULL);
+  g_assert_cmpuint (n_shown (window), ==, 15);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* From the empty state, the study data fills the table at once. */
+static void
+test_window_loads_study_data (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  KsWindow *window = fixture->window;
+
+  g_assert_nonnull (ks_test_find_label (GTK_WIDGET (window), _("No Agreements Yet")));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.load-demo", NULL);
+  ks_test_iterate (50);
+
+  g_assert_cmpuint (n_shown (window), ==, 15);
+  g_assert_null (ks_test_find_label (GTK_WIDGET (window), _("No Agreements Yet")));
+  g_assert_cmpuint (ks_sidebar_get_count (KS_SIDEBAR (ks_test_find_by_id (GTK_WIDGET (window), "sidebar")),
+                                          "region:33.14"), ==, 4);
+}
+
+static gboolean
+preferences_shown (gpointer data)
+{
+  return ks_test_find_toplevel (KS_TYPE_PREFERENCES_WINDOW) != NULL;
+}
+
+/* Ctrl+, opens the preferences over the window; the thresholds set there
+ * change the smart views at once. */
+static void
+test_window_preferences (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  KsWindow *window = open_study_window (fixture);
+  KsSidebar *sidebar = KS_SIDEBAR (ks_test_find_by_id (GTK_WIDGET (window), "sidebar"));
+  g_autoptr(KsAgreementList) model = model_list (fixture);
+  GtkWindow *preferences;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.preferences", NULL);
+  g_assert_true (ks_test_wait_for (preferences_shown, NULL, 2000));
+  preferences = ks_test_find_toplevel (KS_TYPE_PREFERENCES_WINDOW);
+  g_assert_true (gtk_window_get_transient_for (preferences) == GTK_WINDOW (window));
+
+  g_settings_set_uint (ks_application_get_settings (fixture->app), "follow-up-months", 120);
+  ks_agreement_filter_set_follow_up_months (ks_agreement_list_get_filter (model), 120);
+  ks_test_iterate (20);
+  g_assert_cmpuint (ks_sidebar_get_count (sidebar, "needs-follow-up"), ==,
+                    ks_agreement_list_count_smart_view (model, KS_SMART_VIEW_NEEDS_FOLLOW_UP));
+  g_assert_cmpuint (ks_sidebar_get_count (sidebar, "needs-follow-up"), <, 8);
+
+  gtk_window_destroy (preferences);
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -283,6 +669,47 @@ test_window_about_in_indonesian (Fixture       *fixture,
   g_assert_true (ks_test_wait_for (about_is_gone, NULL, 2000));
 }
 
+/* A text shown in Indonesian must not be an English message that has a
+ * translation: that would be a string the code forgot to translate. */
+static void
+collect_english (GtkWidget *root,
+                 GString   *found)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      const char *text = NULL;
+
+      if (GTK_IS_LABEL (child))
+        text = gtk_label_get_label (GTK_LABEL (child));
+      else if (GTK_IS_INSCRIPTION (child))
+        text = gtk_inscription_get_text (GTK_INSCRIPTION (child));
+      else if (GTK_IS_CHECK_BUTTON (child))
+        text = gtk_check_button_get_label (GTK_CHECK_BUTTON (child));
+
+      if (text != NULL && text[0] != '\0' &&
+          g_strcmp0 (g_dgettext (GETTEXT_PACKAGE, text), text) != 0)
+        g_string_append_printf (found, "“%s” ", text);
+      collect_english (child, found);
+    }
+}
+
+static void
+test_window_no_english (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  KsWindow *window = open_study_window (fixture);
+  g_autoptr(GString) found = g_string_new (NULL);
+
+  g_assert_nonnull (ks_test_find_label (GTK_WIDGET (window), "Semua Kerja Sama"));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-filters", NULL);
+  ks_test_iterate (50);
+  collect_english (GTK_WIDGET (window), found);
+  g_assert_cmpstr (found->str, ==, "");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -298,6 +725,7 @@ main (int   argc,
   if (g_str_has_prefix (g_getenv ("LANGUAGE") ?: "", "id"))
     {
       ADD ("/window/indonesian/about", test_window_about_in_indonesian);
+      ADD ("/window/indonesian/no-english", test_window_no_english);
       status = g_test_run ();
       g_clear_object (&test_app);
       return status;
@@ -310,6 +738,16 @@ main (int   argc,
   ADD ("/window/lists-study-data", test_window_lists_study_data);
   ADD ("/window/refused-register", test_window_shows_refused_register);
   ADD ("/window/search-narrows", test_window_search_narrows);
+  ADD ("/window/smart-views", test_window_smart_views);
+  ADD ("/window/region-view", test_window_region_view);
+  ADD ("/window/home-region-first", test_window_home_region_first);
+  ADD ("/window/sorts-by-every-column", test_window_sorts_by_every_column);
+  ADD ("/window/remembers-sort-and-widths", test_window_remembers_sort_and_widths);
+  ADD ("/window/filter-popover", test_window_filter_popover);
+  ADD ("/window/delete-and-undo", test_window_delete_and_undo);
+  ADD ("/window/bulk-delete", test_window_bulk_delete);
+  ADD ("/window/loads-study-data", test_window_loads_study_data);
+  ADD ("/window/preferences", test_window_preferences);
 
 #undef ADD
 

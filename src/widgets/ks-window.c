@@ -12,12 +12,15 @@
 #include <glib/gi18n.h>
 
 #include "ks-agreement-list.h"
-#include "ks-agreement-summary.h"
+#include "ks-agreement-store.h"
+#include "ks-agreement-view.h"
+#include "ks-csv-export.h"
 #include "ks-database.h"
-#include "ks-iso-codes.h"
-#include "ks-keys.h"
-#include "ks-partial-date.h"
+#include "ks-demo.h"
+#include "ks-filter-popover.h"
+#include "ks-preferences-window.h"
 #include "ks-settings.h"
+#include "ks-sidebar.h"
 #include "ks-window.h"
 
 struct _KsWindow
@@ -26,159 +29,86 @@ struct _KsWindow
 
   KsDatabase           *db;
   KsAgreementList      *agreements;
+  GSettings            *settings;
+  GStrv                 undo_uuids;
 
+  AdwToastOverlay      *toast_overlay;
+  AdwWindowTitle       *window_title;
+  AdwFlap              *flap;
+  KsSidebar            *sidebar;
+  KsFilterPopover      *filter_popover;
+  GtkMenuButton        *filter_button;
+  GtkSearchBar         *search_bar;
+  GtkSearchEntry       *search_entry;
   GtkStack             *stack;
   AdwStatusPage        *empty_page;
   AdwStatusPage        *error_page;
-  GtkColumnView        *column_view;
-  GtkSearchBar         *search_bar;
-  GtkSearchEntry       *search_entry;
-};
-
-typedef char *(*CellText) (KsAgreementSummary *summary);
-
-static char *
-cell_title (KsAgreementSummary *summary)
-{
-  return g_strdup (ks_agreement_summary_get_title (summary));
-}
-
-static char *
-cell_region (KsAgreementSummary *summary)
-{
-  return g_strdup (ks_agreement_summary_get_region_name (summary));
-}
-
-static char *
-cell_local_parties (KsAgreementSummary *summary)
-{
-  return g_strdup (ks_agreement_summary_get_local_parties (summary));
-}
-
-/* "USAID (United States); Pemerintah Kerajaan Belanda (Netherlands)":
- * the summary keeps one country code per partner, in partner order. */
-static char *
-cell_partners (KsAgreementSummary *summary)
-{
-  g_auto(GStrv) names = g_strsplit (ks_agreement_summary_get_partners (summary), "; ", -1);
-  g_auto(GStrv) codes = g_strsplit (ks_agreement_summary_get_countries (summary), ";", -1);
-  GString *out = g_string_new (NULL);
-
-  for (guint i = 0; names[i] != NULL && names[i][0] != '\0'; i++)
-    {
-      const char *code = i < g_strv_length (codes) ? codes[i] : "";
-
-      if (out->len > 0)
-        g_string_append (out, "; ");
-      if (code[0] != '\0')
-        /* Translators: a partner and its country, "USAID (United States)" */
-        g_string_append_printf (out, _("%s (%s)"), names[i], ks_country_get_name (code));
-      else
-        g_string_append (out, names[i]);
-    }
-
-  return g_string_free (out, FALSE);
-}
-
-static char *
-cell_form (KsAgreementSummary *summary)
-{
-  return g_strdup (ks_key_get_label (KS_KEY_SET_FORM, ks_agreement_summary_get_form (summary)));
-}
-
-static char *
-cell_stage (KsAgreementSummary *summary)
-{
-  return g_strdup (ks_key_get_label (KS_KEY_SET_STAGE, ks_agreement_summary_get_stage (summary)));
-}
-
-static char *
-cell_period (KsAgreementSummary *summary)
-{
-  const char *stage = ks_agreement_summary_get_stage (summary);
-
-  return ks_period_format (ks_agreement_summary_get_starts_on (summary),
-                           ks_agreement_summary_get_ends_on (summary),
-                           ks_stage_is_running (stage));
-}
-
-static char *
-cell_last_follow_up (KsAgreementSummary *summary)
-{
-  return ks_partial_date_format (ks_agreement_summary_get_last_event_on (summary));
-}
-
-static const struct {
-  const char *title;
-  CellText    text;
-  gboolean    expand;
-} columns[] = {
-  { N_("Cooperation"), cell_title, TRUE },
-  { N_("Region"), cell_region, FALSE },
-  { N_("Local parties"), cell_local_parties, TRUE },
-  { N_("Partners"), cell_partners, TRUE },
-  { N_("Form"), cell_form, FALSE },
-  { N_("Stage"), cell_stage, FALSE },
-  { N_("Period"), cell_period, FALSE },
-  { N_("Last follow-up"), cell_last_follow_up, FALSE },
+  KsAgreementView      *agreement_view;
+  GtkActionBar         *selection_bar;
+  GtkLabel             *selection_label;
 };
 
 G_DEFINE_FINAL_TYPE (KsWindow, ks_window, ADW_TYPE_APPLICATION_WINDOW)
 
-static void
-setup_cell_cb (GtkSignalListItemFactory *factory,
-               GtkListItem              *item,
-               gpointer                  user_data)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
-  gtk_list_item_set_child (item, label);
-}
+/* Actions that need an open register. */
+static const char * const register_actions[] = {
+  "win.search", "win.show-filters", "win.delete-selected", "win.export-selected",
+  "win.load-demo", "win.clear-filters", "win.preferences",
+};
 
 static void
-bind_cell_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *item,
-              gpointer                  user_data)
+show_toast (KsWindow   *self,
+            const char *message)
 {
-  CellText text = user_data;
-  KsAgreementSummary *summary = gtk_list_item_get_item (item);
-  g_autofree char *value = text (summary);
+  AdwToast *toast = adw_toast_new (message);
 
-  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), value);
-}
-
-static void
-add_columns (KsWindow *self)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
-    {
-      GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-      g_autoptr(GtkColumnViewColumn) column = NULL;
-
-      g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb), NULL);
-      g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), columns[i].text);
-      column = gtk_column_view_column_new (_(columns[i].title), factory);
-      gtk_column_view_column_set_expand (column, columns[i].expand);
-      gtk_column_view_column_set_resizable (column, TRUE);
-      gtk_column_view_append_column (self->column_view, column);
-    }
+  adw_toast_set_timeout (toast, 8);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
 static void
 update_page (KsWindow *self)
 {
-  GListModel *shown = G_LIST_MODEL (self->agreements);
+  if (self->agreements == NULL)
+    return;
 
-  if (self->agreements == NULL || ks_agreement_list_get_total (self->agreements) == 0)
+  if (ks_agreement_list_get_total (self->agreements) == 0)
     gtk_stack_set_visible_child_name (self->stack, "empty");
-  else if (g_list_model_get_n_items (shown) == 0)
+  else if (g_list_model_get_n_items (G_LIST_MODEL (self->agreements)) == 0)
     gtk_stack_set_visible_child_name (self->stack, "no-results");
   else
     gtk_stack_set_visible_child_name (self->stack, "table");
+}
+
+/* "Needs Follow-up" over "3 of 15 agreements": where the user is, and
+ * how much of the register the table shows. */
+static void
+update_title (KsWindow *self)
+{
+  guint shown, total;
+  g_autofree char *count = NULL;
+
+  if (self->agreements == NULL)
+    return;
+
+  shown = g_list_model_get_n_items (G_LIST_MODEL (self->agreements));
+  total = ks_agreement_list_get_total (self->agreements);
+  if (shown == total)
+    count = g_strdup_printf (ngettext ("%u agreement", "%u agreements", total), total);
+  else
+    /* Translators: "3 of 15 agreements" shown in the table */
+    count = g_strdup_printf (ngettext ("%u of %u agreement", "%u of %u agreements", total),
+                             shown, total);
+
+  adw_window_title_set_title (self->window_title, ks_sidebar_get_title (self->sidebar));
+  adw_window_title_set_subtitle (self->window_title, count);
+}
+
+static void
+list_changed_cb (KsWindow *self)
+{
+  update_page (self);
+  update_title (self);
 }
 
 static void
@@ -189,13 +119,218 @@ search_changed_cb (KsWindow *self)
 
   ks_agreement_list_set_search (self->agreements,
                                 gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
-  update_page (self);
 }
 
 static void
-total_changed_cb (KsWindow *self)
+regions_changed_cb (KsWindow *self)
 {
-  update_page (self);
+  KsAgreementFilter *filter = ks_agreement_list_get_filter (self->agreements);
+  const char * const *regions = ks_agreement_filter_get_regions (filter);
+
+  ks_agreement_view_set_show_region (self->agreement_view,
+                                     regions == NULL || g_strv_length ((char **) regions) != 1);
+}
+
+static void
+update_filter_button (KsWindow *self)
+{
+  KsAgreementFilter *filter = ks_agreement_list_get_filter (self->agreements);
+  gboolean active = ks_agreement_filter_get_stages (filter) != NULL ||
+                    ks_agreement_filter_get_forms (filter) != NULL ||
+                    ks_agreement_filter_get_sectors (filter) != NULL ||
+                    ks_agreement_filter_get_countries (filter) != NULL ||
+                    ks_agreement_filter_get_year_from (filter) != 0 ||
+                    ks_agreement_filter_get_year_to (filter) != 0;
+
+  if (active)
+    gtk_widget_add_css_class (GTK_WIDGET (self->filter_button), "accent");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->filter_button), "accent");
+}
+
+static void
+selection_changed_cb (KsWindow *self)
+{
+  guint n = ks_agreement_view_get_n_selected (self->agreement_view);
+  g_autofree char *text = NULL;
+
+  /* Translators: the number of rows selected in the table */
+  text = g_strdup_printf (ngettext ("%u selected", "%u selected", n), n);
+  gtk_label_set_text (self->selection_label, text);
+  gtk_action_bar_set_revealed (self->selection_bar, n > 1);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-selected", n > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-selected", n > 0);
+}
+
+static void
+agreement_activated_cb (KsWindow   *self,
+                        const char *uuid)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.edit-agreement", "s", uuid);
+}
+
+static char *
+agreement_title (KsWindow   *self,
+                 const char *uuid)
+{
+  g_autoptr(KsAgreement) agreement = ks_agreement_store_load (self->db, uuid, NULL);
+
+  return g_strdup (agreement != NULL ? ks_agreement_get_title (agreement) : "");
+}
+
+static void
+delete_selected_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  KsWindow *self = KS_WINDOW (widget);
+  g_auto(GStrv) uuids = ks_agreement_view_dup_selected_uuids (self->agreement_view);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  guint n = g_strv_length (uuids);
+  AdwToast *toast;
+
+  if (n == 0)
+    return;
+  if (!ks_agreement_store_delete_many (self->db, (const char * const *) uuids, &error))
+    {
+      show_toast (self, error->message);
+      return;
+    }
+
+  if (n == 1)
+    {
+      g_autofree char *title = agreement_title (self, uuids[0]);
+
+      /* Translators: a toast after deleting one agreement, with Undo */
+      message = g_strdup_printf (_("“%s” deleted"), title);
+    }
+  else
+    message = g_strdup_printf (ngettext ("%u agreement deleted", "%u agreements deleted", n), n);
+
+  g_strfreev (self->undo_uuids);
+  self->undo_uuids = g_steal_pointer (&uuids);
+  gtk_widget_action_set_enabled (widget, "win.undo-delete", TRUE);
+
+  toast = adw_toast_new (message);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo-delete");
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+undo_delete_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  KsWindow *self = KS_WINDOW (widget);
+  g_auto(GStrv) uuids = g_steal_pointer (&self->undo_uuids);
+  g_autoptr(GError) error = NULL;
+
+  gtk_widget_action_set_enabled (widget, "win.undo-delete", FALSE);
+  if (uuids == NULL)
+    return;
+
+  if (!ks_agreement_store_undelete_many (self->db, (const char * const *) uuids, &error))
+    show_toast (self, error->message);
+}
+
+static void
+export_response_cb (GtkNativeDialog *dialog,
+                    int              response,
+                    KsWindow        *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *message = NULL;
+  g_auto(GStrv) uuids = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n;
+
+  if (response != GTK_RESPONSE_ACCEPT)
+    goto out;
+
+  file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+  path = g_file_get_path (file);
+  uuids = ks_agreement_view_dup_selected_uuids (self->agreement_view);
+  n = g_strv_length (uuids);
+  if (path == NULL)
+    message = g_strdup (_("The file must be on this computer or a mounted drive."));
+  else if (!ks_csv_export_agreements_file (self->db, path, (const char * const *) uuids, NULL, &error))
+    message = g_strdup (error->message);
+  else
+    {
+      g_autofree char *name = g_file_get_basename (file);
+
+      /* Translators: "3 agreements exported to “sragen.csv”" */
+      message = g_strdup_printf (ngettext ("%u agreement exported to “%s”",
+                                           "%u agreements exported to “%s”", n), n, name);
+    }
+  show_toast (self, message);
+
+out:
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+}
+
+static void
+export_selected_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  KsWindow *self = KS_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  chooser = gtk_file_chooser_native_new (_("Export Selected Agreements"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  gtk_file_filter_set_name (filter, _("CSV files"));
+  gtk_file_filter_add_suffix (filter, "csv");
+  gtk_file_filter_add_mime_type (filter, "text/csv");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  /* Translators: the suggested file name of exported rows; keep ".csv" */
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("agreements.csv"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (export_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+load_demo_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  KsWindow *self = KS_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  guint n_added = 0;
+
+  if (!ks_demo_load (self->db, &n_added, &error))
+    message = g_strdup (error->message);
+  else
+    message = g_strdup_printf (ngettext ("%u agreement from the field study added",
+                                         "%u agreements from the field study added", n_added),
+                               n_added);
+  show_toast (self, message);
+}
+
+static void
+clear_filters_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  KsWindow *self = KS_WINDOW (widget);
+  KsAgreementFilter *filter = ks_agreement_list_get_filter (self->agreements);
+
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  ks_agreement_list_set_search (self->agreements, "");
+  ks_agreement_filter_set_stages (filter, NULL);
+  ks_agreement_filter_set_forms (filter, NULL);
+  ks_agreement_filter_set_sectors (filter, NULL);
+  ks_agreement_filter_set_countries (filter, NULL);
+  ks_agreement_filter_set_year_range (filter, 0, 0);
+  ks_sidebar_select (self->sidebar, "all");
 }
 
 static void
@@ -209,26 +344,62 @@ search_action (GtkWidget  *widget,
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
-static GSettings *
-ks_window_get_settings (KsWindow *self)
+static void
+show_filters_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
 {
-  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  gtk_menu_button_popup (KS_WINDOW (widget)->filter_button);
+}
 
-  return app != NULL ? ks_application_get_settings (KS_APPLICATION (app)) : NULL;
+static void
+preferences_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  KsWindow *self = KS_WINDOW (widget);
+  KsPreferencesWindow *preferences;
+
+  preferences = ks_preferences_window_new (GTK_WINDOW (self), self->settings, self->db);
+  gtk_window_present (GTK_WINDOW (preferences));
+}
+
+static void
+toggle_sidebar_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  KsWindow *self = KS_WINDOW (widget);
+
+  adw_flap_set_reveal_flap (self->flap, !adw_flap_get_reveal_flap (self->flap));
+}
+
+static void
+apply_settings (KsWindow *self)
+{
+  g_autoptr(KsPreferences) prefs = ks_preferences_new_from_settings (self->settings);
+  KsAgreementFilter *filter;
+
+  if (self->agreements == NULL)
+    return;
+
+  filter = ks_agreement_list_get_filter (self->agreements);
+  ks_agreement_filter_set_follow_up_months (filter, prefs->follow_up_months);
+  ks_agreement_filter_set_expiry_months (filter, prefs->expiry_warning_months);
+  ks_database_set_staff_name (self->db, prefs->staff_name);
+  ks_sidebar_set_home_region (self->sidebar, prefs->home_region);
 }
 
 static void
 ks_window_restore_size (KsWindow *self)
 {
-  GSettings *settings = ks_window_get_settings (self);
-
-  if (settings == NULL)
+  if (self->settings == NULL)
     return;
 
   gtk_window_set_default_size (GTK_WINDOW (self),
-                               g_settings_get_int (settings, "window-width"),
-                               g_settings_get_int (settings, "window-height"));
-  if (g_settings_get_boolean (settings, "window-maximized"))
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
 }
 
@@ -236,18 +407,17 @@ static gboolean
 ks_window_close_request (GtkWindow *window)
 {
   KsWindow *self = KS_WINDOW (window);
-  GSettings *settings = ks_window_get_settings (self);
 
-  if (settings != NULL)
+  if (self->settings != NULL)
     {
       int width, height;
 
       /* The default size, not the allocation, is what a maximized window
        * returns to, so that is what gets saved. */
       gtk_window_get_default_size (window, &width, &height);
-      g_settings_set_int (settings, "window-width", width);
-      g_settings_set_int (settings, "window-height", height);
-      g_settings_set_boolean (settings, "window-maximized",
+      g_settings_set_int (self->settings, "window-width", width);
+      g_settings_set_int (self->settings, "window-height", height);
+      g_settings_set_boolean (self->settings, "window-maximized",
                               gtk_window_is_maximized (window));
     }
 
@@ -260,6 +430,45 @@ show_error (KsWindow   *self,
 {
   adw_status_page_set_description (self->error_page, message);
   gtk_stack_set_visible_child_name (self->stack, "error");
+  gtk_widget_set_sensitive (GTK_WIDGET (self->flap), TRUE);
+  adw_flap_set_reveal_flap (self->flap, FALSE);
+}
+
+static void
+make_daily_backup (KsWindow *self)
+{
+  g_autoptr(KsPreferences) prefs = ks_preferences_new_from_settings (self->settings);
+  g_autoptr(GError) error = NULL;
+
+  if (!ks_database_auto_backup (self->db, prefs->backups_kept, NULL, &error))
+    {
+      g_autofree char *message = NULL;
+
+      /* Translators: the reason follows, e.g. "No space left on device" */
+      message = g_strdup_printf (_("Today’s backup of the register could not be made: %s"),
+                                 error->message);
+      show_toast (self, message);
+    }
+}
+
+static void
+connect_register (KsWindow *self)
+{
+  KsAgreementFilter *filter = ks_agreement_list_get_filter (self->agreements);
+
+  g_signal_connect_object (self->agreements, "notify::total",
+                           G_CALLBACK (list_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->agreements, "notify::n-items",
+                           G_CALLBACK (list_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->sidebar, "notify::title",
+                           G_CALLBACK (update_title), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (filter, "notify::regions",
+                           G_CALLBACK (regions_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (filter, "notify",
+                           G_CALLBACK (update_filter_button), self, G_CONNECT_SWAPPED);
+  if (self->settings != NULL)
+    g_signal_connect_object (self->settings, "changed",
+                             G_CALLBACK (apply_settings), self, G_CONNECT_SWAPPED);
 }
 
 /* The register opens with the window: a file that cannot be opened is
@@ -268,44 +477,41 @@ static void
 open_register (KsWindow *self)
 {
   GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
-  g_autoptr(KsPreferences) prefs = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GtkSingleSelection) selection = NULL;
   const char *path;
 
   if (app == NULL)
     return;
 
   path = ks_application_get_database_path (KS_APPLICATION (app));
-  prefs = ks_preferences_new_from_settings (ks_window_get_settings (self));
   self->db = ks_database_open (path, KS_DATABASE_FLAGS_NONE, &error);
   if (self->db == NULL)
     {
       show_error (self, error->message);
       return;
     }
-  ks_database_set_staff_name (self->db, prefs->staff_name);
-  if (!ks_database_auto_backup (self->db, prefs->backups_kept, NULL, &error))
-    {
-      g_message ("The daily backup was not made: %s", error->message);
-      g_clear_error (&error);
-    }
 
   self->agreements = ks_agreement_list_new (self->db);
   if (!ks_agreement_list_reload (self->agreements, &error))
     {
+      g_clear_object (&self->agreements);
       show_error (self, error->message);
       return;
     }
-  ks_agreement_list_set_sort (self->agreements, KS_AGREEMENT_SORT_REGION, FALSE);
-  g_signal_connect_object (self->agreements, "notify::total",
-                           G_CALLBACK (total_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->agreements, "notify::n-items",
-                           G_CALLBACK (total_changed_cb), self, G_CONNECT_SWAPPED);
 
-  selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->agreements)));
-  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
-  update_page (self);
+  apply_settings (self);
+  ks_sidebar_set_register (self->sidebar, self->db, self->agreements);
+  ks_filter_popover_set_filter (self->filter_popover, ks_agreement_list_get_filter (self->agreements));
+  ks_agreement_view_set_list (self->agreement_view, self->agreements, self->settings);
+  connect_register (self);
+  make_daily_backup (self);
+
+  for (guint i = 0; i < G_N_ELEMENTS (register_actions); i++)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), register_actions[i], TRUE);
+  /* Without the installed schema there is nothing to set. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.preferences", self->settings != NULL);
+  selection_changed_cb (self);
+  list_changed_cb (self);
 }
 
 static void
@@ -316,8 +522,41 @@ ks_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (object), KS_TYPE_WINDOW);
   g_clear_object (&self->agreements);
   g_clear_object (&self->db);
+  g_clear_object (&self->settings);
+  g_clear_pointer (&self->undo_uuids, g_strfreev);
 
   G_OBJECT_CLASS (ks_window_parent_class)->dispose (object);
+}
+
+static void
+install_actions (GtkWidgetClass *widget_class)
+{
+  static const struct {
+    const char               *name;
+    const char               *parameter_type;
+    GtkWidgetActionActivateFunc activate;
+    guint                     key;
+    GdkModifierType           modifiers;
+  } actions[] = {
+    { "win.search", NULL, search_action, GDK_KEY_f, GDK_CONTROL_MASK },
+    { "win.show-filters", NULL, show_filters_action, GDK_KEY_f, GDK_CONTROL_MASK | GDK_SHIFT_MASK },
+    { "win.toggle-sidebar", NULL, toggle_sidebar_action, GDK_KEY_F9, 0 },
+    { "win.delete-selected", NULL, delete_selected_action, 0, 0 },
+    { "win.undo-delete", NULL, undo_delete_action, GDK_KEY_z, GDK_CONTROL_MASK },
+    { "win.export-selected", NULL, export_selected_action, GDK_KEY_e, GDK_CONTROL_MASK | GDK_SHIFT_MASK },
+    { "win.load-demo", NULL, load_demo_action, 0, 0 },
+    { "win.clear-filters", NULL, clear_filters_action, 0, 0 },
+    { "win.preferences", NULL, preferences_action, GDK_KEY_comma, GDK_CONTROL_MASK },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+    {
+      gtk_widget_class_install_action (widget_class, actions[i].name,
+                                       actions[i].parameter_type, actions[i].activate);
+      if (actions[i].key != 0)
+        gtk_widget_class_add_binding_action (widget_class, actions[i].key, actions[i].modifiers,
+                                             actions[i].name, NULL);
+    }
 }
 
 static void
@@ -330,29 +569,58 @@ ks_window_class_init (KsWindowClass *klass)
   object_class->dispose = ks_window_dispose;
   window_class->close_request = ks_window_close_request;
 
+  g_type_ensure (KS_TYPE_AGREEMENT_VIEW);
+  g_type_ensure (KS_TYPE_FILTER_POPOVER);
+  g_type_ensure (KS_TYPE_SIDEBAR);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE_PATH "/ui/ks-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, KsWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, KsWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, KsWindow, flap);
+  gtk_widget_class_bind_template_child (widget_class, KsWindow, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, KsWindow, filter_popover);
+  gtk_widget_class_bind_template_child (widget_class, KsWindow, filter_button);
+  gtk_widget_class_bind_template_child (widget_class, KsWindow, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, KsWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, KsWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, KsWindow, empty_page);
   gtk_widget_class_bind_template_child (widget_class, KsWindow, error_page);
-  gtk_widget_class_bind_template_child (widget_class, KsWindow, column_view);
-  gtk_widget_class_bind_template_child (widget_class, KsWindow, search_bar);
-  gtk_widget_class_bind_template_child (widget_class, KsWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, KsWindow, agreement_view);
+  gtk_widget_class_bind_template_child (widget_class, KsWindow, selection_bar);
+  gtk_widget_class_bind_template_child (widget_class, KsWindow, selection_label);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, agreement_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, selection_changed_cb);
 
-  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
-                                       "win.search", NULL);
+  install_actions (widget_class);
+}
+
+/* The Delete key deletes rows only while the table has the focus; in
+ * the search entry it deletes text. */
+static void
+add_table_shortcuts (KsWindow *self)
+{
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Delete, 0),
+                                                          gtk_named_action_new ("win.delete-selected")));
+  gtk_widget_add_controller (GTK_WIDGET (self->agreement_view), controller);
 }
 
 static void
 ks_window_init (KsWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  add_columns (self);
+  add_table_shortcuts (self);
   /* Typing anywhere in the window starts a search. */
   gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+
+  /* Nothing to act on until a register is open. */
+  for (guint i = 0; i < G_N_ELEMENTS (register_actions); i++)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), register_actions[i], FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo-delete", FALSE);
 }
 
 KsWindow *
@@ -361,9 +629,12 @@ ks_window_new (KsApplication *application)
   KsWindow *self = g_object_new (KS_TYPE_WINDOW,
                                  "application", application,
                                  NULL);
+  GSettings *settings = ks_application_get_settings (application);
 
   /* "application" is set after construction, so the settings and the
    * register are only reachable from here. */
+  if (settings != NULL)
+    self->settings = g_object_ref (settings);
   ks_window_restore_size (self);
   open_register (self);
 
