@@ -378,6 +378,10 @@ test_editor_blocks_invalid_title (Fixture       *fixture,
   type (fixture, "title_row", "Kota kembar Sragen – Wuming");
   g_assert_true (save_enabled (fixture));
   g_assert_false (gtk_widget_has_css_class (title_row, "error"));
+  /* Typed text is never read as markup. */
+  type (fixture, "title_row", "Sragen & Wuming <draft>");
+  enable_obstacle (fixture, "budget", "Travel & lodging <unfunded>");
+  ks_test_iterate (20);
 
   type (fixture, "title_row", "  ");
   g_assert_false (save_enabled (fixture));

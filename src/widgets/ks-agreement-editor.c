@@ -758,8 +758,11 @@ sync_obstacles (KsAgreementEditor *self)
     {
       AdwExpanderRow *row = g_hash_table_lookup (self->obstacle_rows, keys[i]);
       GtkEditable *note = g_object_get_data (G_OBJECT (row), "ks-note");
+      gboolean recorded = adw_expander_row_get_enable_expansion (row);
 
-      if (adw_expander_row_get_enable_expansion (row))
+      /* The note stays readable when the row is folded. */
+      adw_expander_row_set_subtitle (row, recorded ? gtk_editable_get_text (note) : "");
+      if (recorded)
         g_ptr_array_add (obstacles, ks_obstacle_new (keys[i], gtk_editable_get_text (note)));
     }
 }
@@ -942,6 +945,7 @@ build_obstacles (KsAgreementEditor *self)
       g_autofree char *name = g_strdup_printf ("obstacle-%s", keys[i]);
       g_autofree char *note_name = g_strdup_printf ("obstacle-%s-note", keys[i]);
 
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
                                      ks_key_get_label (KS_KEY_SET_OBSTACLE, keys[i]));
       adw_expander_row_set_show_enable_switch (ADW_EXPANDER_ROW (row), TRUE);
