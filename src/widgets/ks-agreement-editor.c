@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "ks-agreement-editor.h"
+#include "ks-amount.h"
 #include "ks-agreement-list.h"
 #include "ks-agreement-store.h"
 #include "ks-agreement-summary.h"
@@ -166,129 +167,25 @@ static void show_toast       (KsAgreementEditor *self,
 
 /* Amounts */
 
-static const char *
-thousands_separator (void)
+/* Staff also write the currency in front: "Rp 1.500.000". */
+static gboolean
+parse_amount (const char  *text,
+              gint64      *hundredths,
+              GError     **error)
 {
-  /* Translators: the separator of thousands in amounts, "1,500,000" */
-  return C_("amount", ",");
+  g_autofree char *bare = g_strstrip (g_strdup (text));
+
+  if (g_ascii_strncasecmp (bare, "Rp", 2) == 0)
+    return ks_amount_parse (bare + 2, hundredths, error);
+
+  return ks_amount_parse (bare, hundredths, error);
 }
 
-static const char *
-decimal_mark (void)
-{
-  /* Translators: the decimal mark in amounts, "1,500.50" */
-  return C_("amount", ".");
-}
-
-/* Amounts are hundredths; the cents only show when there are some. */
+/* No amount is shown as an empty field, not as "0". */
 static char *
 format_amount (gint64 hundredths)
 {
-  g_autofree char *digits = g_strdup_printf ("%" G_GINT64_FORMAT, ABS (hundredths) / 100);
-  GString *out = g_string_new (hundredths < 0 ? "-" : "");
-  gsize len = strlen (digits);
-
-  if (hundredths == 0)
-    return g_string_free (out, FALSE);
-
-  for (gsize i = 0; i < len; i++)
-    {
-      if (i > 0 && (len - i) % 3 == 0)
-        g_string_append (out, thousands_separator ());
-      g_string_append_c (out, digits[i]);
-    }
-  if (ABS (hundredths) % 100 != 0)
-    g_string_append_printf (out, "%s%02d", decimal_mark (), (int) (ABS (hundredths) % 100));
-
-  return g_string_free (out, FALSE);
-}
-
-static gboolean
-is_separator (char c)
-{
-  return c == '.' || c == ',';
-}
-
-/* Digits grouped by threes with one kind of separator: "1.500.000". */
-static gboolean
-parse_grouped (const char *text,
-               gsize       len,
-               gint64     *value)
-{
-  gsize group = 0;
-  char separator = 0;
-
-  *value = 0;
-  for (gsize i = 0; i < len; i++)
-    {
-      if (g_ascii_isdigit (text[i]))
-        {
-          if (*value > G_MAXINT64 / 1000)
-            return FALSE;
-          *value = *value * 10 + (text[i] - '0');
-          group++;
-        }
-      else if (is_separator (text[i]))
-        {
-          if ((separator != 0 && text[i] != separator) || group == 0 ||
-              (separator != 0 && group != 3) || group > 3)
-            return FALSE;
-          separator = text[i];
-          group = 0;
-        }
-      else
-        return FALSE;
-    }
-
-  return group > 0 && (separator == 0 || group == 3);
-}
-
-/* Staff type "1.500.000", "1,500,000", "1500000" or "1.500,50": a
- * separator followed by one or two digits at the end is the decimal mark,
- * any other groups thousands. */
-static gboolean
-parse_amount (const char *text,
-              gint64     *hundredths)
-{
-  g_autofree char *compact = g_strdup (text);
-  const char *last = NULL;
-  gint64 whole = 0, cents = 0;
-  gsize len, n_after = 0;
-
-  g_strdelimit (compact, "\u00a0", ' ');
-  g_strstrip (compact);
-  if (g_ascii_strncasecmp (compact, "Rp", 2) == 0)
-    memmove (compact, compact + 2, strlen (compact + 2) + 1);
-  g_strstrip (compact);
-  len = strlen (compact);
-  *hundredths = 0;
-  if (len == 0)
-    return TRUE;
-
-  for (gsize i = 0; i < len; i++)
-    if (is_separator (compact[i]))
-      last = compact + i;
-  if (last != NULL)
-    n_after = len - (last - compact) - 1;
-
-  if (last != NULL && (n_after == 1 || n_after == 2))
-    {
-      for (const char *p = last + 1; *p != '\0'; p++)
-        {
-          if (!g_ascii_isdigit (*p))
-            return FALSE;
-          cents = cents * 10 + (*p - '0');
-        }
-      if (n_after == 1)
-        cents *= 10;
-      len = last - compact;
-    }
-
-  if (!parse_grouped (compact, len, &whole) || whole > G_MAXINT64 / 100 - 1)
-    return FALSE;
-
-  *hundredths = whole * 100 + cents;
-  return TRUE;
+  return hundredths != 0 ? ks_amount_format (hundredths) : g_strdup ("");
 }
 
 /* Problems */
@@ -661,35 +558,24 @@ currency_selected_cb (KsAgreementEditor *self)
 }
 
 static void
-set_amount_error (char       **slot,
-                  const char  *label,
-                  const char  *text,
-                  gboolean     ok)
-{
-  g_clear_pointer (slot, g_free);
-  if (!ok)
-    /* Translators: a field, then what was typed in it */
-    *slot = g_strdup_printf (_("%s: “%s” is not an amount; type digits, such as 1.500.000"),
-                             label, text);
-}
-
-static void
 amount_changed_cb (GtkEditable       *editable,
                    KsAgreementEditor *self)
 {
-  const char *text = gtk_editable_get_text (editable);
   gboolean is_apbd = GTK_WIDGET (editable) == self->apbd_amount_row;
+  char **slot = is_apbd ? &self->apbd_error : &self->partner_amount_error;
+  g_autoptr(GError) error = NULL;
   gint64 amount = 0;
-  gboolean ok;
 
   if (self->loading)
     return;
 
-  ok = parse_amount (text, &amount);
-  set_amount_error (is_apbd ? &self->apbd_error : &self->partner_amount_error,
-                    adw_preferences_row_get_title (ADW_PREFERENCES_ROW (editable)), text, ok);
-  if (ok)
+  g_clear_pointer (slot, g_free);
+  if (parse_amount (gtk_editable_get_text (editable), &amount, &error))
     g_object_set (self->agreement, is_apbd ? "apbd-amount" : "partner-amount", amount, NULL);
+  else
+    /* Translators: a field's name, then what is wrong with it */
+    *slot = g_strdup_printf (_("%s: %s"), adw_preferences_row_get_title (ADW_PREFERENCES_ROW (editable)),
+                             error->message);
   refresh (self);
 }
 
@@ -702,7 +588,7 @@ amount_focus_left_cb (GtkEventControllerFocus *controller,
   g_autofree char *shown = NULL;
   gint64 amount;
 
-  if (!parse_amount (gtk_editable_get_text (GTK_EDITABLE (row)), &amount))
+  if (!parse_amount (gtk_editable_get_text (GTK_EDITABLE (row)), &amount, NULL))
     return;
 
   shown = format_amount (amount);
