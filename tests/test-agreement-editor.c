@@ -676,6 +676,34 @@ test_editor_refuses_unknown_agreement (Fixture       *fixture,
   g_assert_error (error, KS_ERROR, KS_ERROR_NOT_FOUND);
 }
 
+/* Without a region from the window, a new agreement is the home region's. */
+static void
+test_editor_starts_in_home_region (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *region = NULL;
+
+  g_settings_set_string (settings, "home-region", "33.72");
+  fixture->editor = ks_agreement_editor_new (fixture->parent, fixture->db, settings, NULL, &error);
+  g_assert_no_error (error);
+  g_object_ref_sink (fixture->editor);
+  g_signal_connect (fixture->editor, "saved", G_CALLBACK (saved_cb), fixture);
+  gtk_window_present (GTK_WINDOW (fixture->editor));
+  ks_test_iterate (50);
+
+  g_assert_false (ks_agreement_editor_get_modified (fixture->editor));
+  g_assert_nonnull (ks_test_find_label (GTK_WIDGET (fixture->editor), "Kota Surakarta"));
+  type (fixture, "title_row", "Kota kembar Surakarta – Montana");
+  save (fixture);
+
+  region = query (fixture, "SELECT r.code FROM agreements a JOIN regions r ON r.id = a.region_id"
+                           " WHERE a.uuid = '%s'", fixture->saved_uuid);
+  g_assert_cmpstr (region, ==, "33.72");
+  g_settings_reset (settings, "home-region");
+}
+
 static gboolean
 focus_is_in (Fixture    *fixture,
              const char *id)
@@ -807,6 +835,7 @@ main (int   argc,
   ADD ("/editor/chooses-parent", demo, test_editor_chooses_parent);
   ADD ("/editor/suggests-local-parties", demo, test_editor_suggests_local_parties);
   ADD ("/editor/refuses-unknown-agreement", NULL, test_editor_refuses_unknown_agreement);
+  ADD ("/editor/starts-in-home-region", NULL, test_editor_starts_in_home_region);
 
 #undef ADD
 
