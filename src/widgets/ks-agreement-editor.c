@@ -10,14 +10,13 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <string.h>
 
 #include "ks-agreement-editor.h"
-#include "ks-amount.h"
 #include "ks-agreement-list.h"
 #include "ks-agreement-store.h"
 #include "ks-agreement-summary.h"
 #include "ks-agreement.h"
+#include "ks-amount.h"
 #include "ks-date-row.h"
 #include "ks-iso-codes.h"
 #include "ks-key-item.h"
@@ -40,7 +39,6 @@ struct _KsAgreementEditor
   AdwWindow             parent_instance;
 
   KsDatabase           *db;
-  GSettings            *settings;
   KsAgreement          *original;
   KsAgreement          *agreement;
   char                 *uuid;
@@ -156,10 +154,10 @@ static const struct {
   { G_STRUCT_OFFSET (KsAgreementEditor, stage_row), "stage", KS_KEY_SET_STAGE },
 };
 
-static void refresh (KsAgreementEditor *self);
-static void rebuild_parties (KsAgreementEditor *self);
+static void refresh          (KsAgreementEditor *self);
+static void rebuild_parties  (KsAgreementEditor *self);
 static void rebuild_partners (KsAgreementEditor *self);
-static void rebuild_people (KsAgreementEditor *self);
+static void rebuild_people   (KsAgreementEditor *self);
 static void describe_sectors (KsAgreementEditor *self);
 static void suggest_parties  (KsAgreementEditor *self);
 static void show_toast       (KsAgreementEditor *self,
@@ -284,7 +282,6 @@ problem_row_new (void)
   /* The message is the anchor row's description too, which is where a
    * screen reader finds it; Tab need not stop here. */
   gtk_widget_set_focusable (row, FALSE);
-  gtk_widget_add_css_class (row, "ks-problem");
   return row;
 }
 
@@ -1970,7 +1967,6 @@ ks_agreement_editor_dispose (GObject *object)
   self->loading = TRUE;
   gtk_widget_dispose_template (GTK_WIDGET (object), KS_TYPE_AGREEMENT_EDITOR);
   g_clear_object (&self->db);
-  g_clear_object (&self->settings);
   g_clear_object (&self->original);
   g_clear_object (&self->agreement);
   g_clear_object (&self->regions);
@@ -2164,7 +2160,6 @@ ks_agreement_editor_new (GtkWindow   *parent,
                        "transient-for", parent,
                        NULL);
   self->db = g_object_ref (db);
-  g_set_object (&self->settings, settings);
   self->agreement = g_steal_pointer (&agreement);
   self->uuid = g_strdup (uuid);
 
