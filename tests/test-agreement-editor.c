@@ -563,6 +563,30 @@ test_editor_saves_people_and_procedure (Fixture       *fixture,
 }
 
 static void
+test_editor_removes_person (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autofree char *names = NULL;
+
+  open_editor (fixture, SBBS_UUID);
+  click (fixture, "add_person_button");
+  gtk_editable_set_text (GTK_EDITABLE (find_named (fixture, "person-0-name")), "Drs. Bambang");
+  click (fixture, "add_person_button");
+  gtk_editable_set_text (GTK_EDITABLE (find_named (fixture, "person-1-name")), "Ms. Karen Hughes");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (find_named (fixture, "person-1-side")),
+                              ks_key_get_index (KS_KEY_SET_PERSON_SIDE, "partner"));
+
+  g_signal_emit_by_name (find_named_in (find_named (fixture, "person-0"), "remove"), "clicked");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_named (fixture, "person-0-name"))), ==,
+                   "Ms. Karen Hughes");
+  g_assert_null (find_named_in (GTK_WIDGET (fixture->editor), "person-1"));
+  save (fixture);
+
+  names = ks_test_query_text (fixture->db, "SELECT group_concat (side || ':' || name, ';') FROM people");
+  g_assert_cmpstr (names, ==, "partner:Ms. Karen Hughes");
+}
+
+static void
 test_editor_removes_partner (Fixture       *fixture,
                              gconstpointer  data)
 {
@@ -831,6 +855,7 @@ main (int   argc,
   ADD ("/editor/escape-closes-unmodified", demo, test_editor_escape_closes_unmodified);
   ADD ("/editor/saves-people-and-procedure", demo, test_editor_saves_people_and_procedure);
   ADD ("/editor/removes-partner", demo, test_editor_removes_partner);
+  ADD ("/editor/removes-person", demo, test_editor_removes_person);
   ADD ("/editor/tab-walks-the-page", demo, test_editor_tab_walks_the_page);
   ADD ("/editor/chooses-parent", demo, test_editor_chooses_parent);
   ADD ("/editor/suggests-local-parties", demo, test_editor_suggests_local_parties);

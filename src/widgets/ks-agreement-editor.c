@@ -23,6 +23,7 @@
 #include "ks-keys.h"
 #include "ks-partial-date.h"
 #include "ks-partner-store.h"
+#include "ks-person-row.h"
 #include "ks-procedure-store.h"
 #include "ks-region-store.h"
 
@@ -399,7 +400,7 @@ dates_are_valid (KsAgreementEditor *self)
       return FALSE;
 
   for (guint i = 0; i < self->person_rows->len; i++)
-    if (!ks_date_row_get_valid (g_object_get_data (g_ptr_array_index (self->person_rows, i), "ks-date")))
+    if (!ks_person_row_get_valid (g_ptr_array_index (self->person_rows, i)))
       return FALSE;
 
   return TRUE;
@@ -1383,158 +1384,27 @@ add_new_partner_cb (KsAgreementEditor *self)
 /* People */
 
 static void
-describe_person (AdwExpanderRow *row,
-                 KsPerson       *person)
+person_changed_cb (KsAgreementEditor *self)
 {
-  g_autofree char *subtitle = NULL;
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
-                                 person->name[0] != '\0' ? person->name : _("New person"));
-  /* Translators: a person's role and side, "Signatory · Partner" */
-  subtitle = g_strdup_printf (_("%s · %s"), ks_key_get_label (KS_KEY_SET_PERSON_ROLE, person->role),
-                              ks_key_get_label (KS_KEY_SET_PERSON_SIDE, person->side));
-  adw_expander_row_set_subtitle (row, subtitle);
-}
-
-static char **
-person_slot (GObject *widget)
-{
-  KsPerson *person = g_object_get_data (widget, "ks-item");
-  gsize offset = GPOINTER_TO_SIZE (g_object_get_data (widget, "ks-offset"));
-
-  return &G_STRUCT_MEMBER (char *, person, offset);
-}
-
-static void
-person_field_changed (KsAgreementEditor *self,
-                      GObject           *widget,
-                      const char        *value)
-{
-  char **slot = person_slot (widget);
-
-  g_free (*slot);
-  *slot = g_strdup (value);
-  describe_person (g_object_get_data (widget, "ks-expander"), g_object_get_data (widget, "ks-item"));
   refresh (self);
 }
 
+/* The row goes before the person it edits. */
 static void
-person_text_changed_cb (GtkEditable       *editable,
-                        KsAgreementEditor *self)
+person_remove_cb (KsPersonRow       *row,
+                  KsAgreementEditor *self)
 {
-  if (!self->loading)
-    person_field_changed (self, G_OBJECT (editable), gtk_editable_get_text (editable));
-}
+  GPtrArray *people = ks_agreement_get_people (self->agreement);
+  KsPerson *person = ks_person_row_get_person (row);
+  guint index;
 
-static void
-person_key_selected_cb (AdwComboRow       *row,
-                        GParamSpec        *pspec,
-                        KsAgreementEditor *self)
-{
-  KsKeyItem *item = adw_combo_row_get_selected_item (row);
+  if (!g_ptr_array_find (people, person, &index))
+    return;
 
-  if (!self->loading && item != NULL)
-    person_field_changed (self, G_OBJECT (row), ks_key_item_get_key (item));
-}
-
-static void
-person_date_changed_cb (KsDateRow         *row,
-                        GParamSpec        *pspec,
-                        KsAgreementEditor *self)
-{
-  if (!self->loading)
-    person_field_changed (self, G_OBJECT (row), ks_date_row_get_value (row));
-}
-
-/* Named "person-0-name" and so on, so that tests find them. */
-static void
-tag_person_widget (GtkWidget  *widget,
-                   GtkWidget  *expander,
-                   KsPerson   *person,
-                   gsize       offset,
-                   const char *title)
-{
-  static const char * const fields[] = { "side", "role", "name", "position", "email", "phone",
-                                          "signed-on" };
-  g_autofree char *name = g_strdup_printf ("%s-%s", gtk_widget_get_name (expander),
-                                           fields[offset / sizeof (char *)]);
-
-  gtk_widget_set_name (widget, name);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (widget), title);
-  g_object_set_data (G_OBJECT (widget), "ks-item", person);
-  g_object_set_data (G_OBJECT (widget), "ks-expander", expander);
-  g_object_set_data (G_OBJECT (widget), "ks-offset", GSIZE_TO_POINTER (offset));
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), widget);
-}
-
-static void
-add_person_entry (KsAgreementEditor *self,
-                  GtkWidget         *expander,
-                  KsPerson          *person,
-                  gsize              offset,
-                  const char        *title,
-                  GtkInputPurpose    purpose)
-{
-  GtkWidget *entry = adw_entry_row_new ();
-
-  tag_person_widget (entry, expander, person, offset, title);
-  gtk_editable_set_text (GTK_EDITABLE (entry), G_STRUCT_MEMBER (char *, person, offset));
-  adw_entry_row_set_input_purpose (ADW_ENTRY_ROW (entry), purpose);
-  g_signal_connect (entry, "changed", G_CALLBACK (person_text_changed_cb), self);
-}
-
-static void
-add_person_combo (KsAgreementEditor *self,
-                  GtkWidget         *expander,
-                  KsPerson          *person,
-                  gsize              offset,
-                  const char        *title,
-                  KsKeySet           set)
-{
-  GtkWidget *combo = adw_combo_row_new ();
-
-  tag_person_widget (combo, expander, person, offset, title);
-  setup_key_combo (ADW_COMBO_ROW (combo), set);
-  adw_combo_row_set_selected (ADW_COMBO_ROW (combo),
-                              MAX (0, ks_key_get_index (set, G_STRUCT_MEMBER (char *, person, offset))));
-  g_signal_connect (combo, "notify::selected", G_CALLBACK (person_key_selected_cb), self);
-}
-
-static GtkWidget *
-person_row_new (KsAgreementEditor *self,
-                KsPerson          *person,
-                guint              index)
-{
-  GtkWidget *row = adw_expander_row_new ();
-  GtkWidget *date = ks_date_row_new ();
-  g_autofree char *remove_label = g_strdup_printf (_("Remove person %u"), index + 1);
-  GtkWidget *remove = remove_button_new (remove_label);
-  g_autofree char *name = g_strdup_printf ("person-%u", index);
-
-  gtk_widget_set_name (row, name);
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  add_person_entry (self, row, person, G_STRUCT_OFFSET (KsPerson, name), _("Name"),
-                    GTK_INPUT_PURPOSE_NAME);
-  add_person_entry (self, row, person, G_STRUCT_OFFSET (KsPerson, position), _("Position"),
-                    GTK_INPUT_PURPOSE_FREE_FORM);
-  add_person_combo (self, row, person, G_STRUCT_OFFSET (KsPerson, side), _("Side"),
-                    KS_KEY_SET_PERSON_SIDE);
-  add_person_combo (self, row, person, G_STRUCT_OFFSET (KsPerson, role), _("Role"),
-                    KS_KEY_SET_PERSON_ROLE);
-  add_person_entry (self, row, person, G_STRUCT_OFFSET (KsPerson, email), _("E-mail"),
-                    GTK_INPUT_PURPOSE_EMAIL);
-  add_person_entry (self, row, person, G_STRUCT_OFFSET (KsPerson, phone), _("Phone"),
-                    GTK_INPUT_PURPOSE_PHONE);
-  tag_person_widget (date, row, person, G_STRUCT_OFFSET (KsPerson, signed_on), _("Signed on"));
-  ks_date_row_set_value (KS_DATE_ROW (date), person->signed_on);
-  g_signal_connect (date, "notify::value", G_CALLBACK (person_date_changed_cb), self);
-  g_signal_connect_swapped (date, "notify::valid", G_CALLBACK (date_row_valid_cb), self);
-  g_object_set_data (G_OBJECT (row), "ks-date", date);
-
-  adw_expander_row_add_action (ADW_EXPANDER_ROW (row), remove);
-  connect_remove (self, remove, ks_agreement_get_people (self->agreement), person, rebuild_people);
-  describe_person (ADW_EXPANDER_ROW (row), person);
-  return row;
+  g_ptr_array_steal_index (people, index);
+  rebuild_people (self);
+  ks_person_free (person);
+  refresh (self);
 }
 
 static void
@@ -1549,8 +1419,11 @@ rebuild_people (KsAgreementEditor *self)
 
   for (guint i = 0; i < people->len; i++)
     {
-      GtkWidget *row = person_row_new (self, g_ptr_array_index (people, i), i);
+      g_autofree char *name = g_strdup_printf ("person-%u", i);
+      GtkWidget *row = ks_person_row_new (g_ptr_array_index (people, i), name);
 
+      g_signal_connect_swapped (row, "changed", G_CALLBACK (person_changed_cb), self);
+      g_signal_connect (row, "remove", G_CALLBACK (person_remove_cb), self);
       gtk_list_box_append (self->people_list, row);
       g_ptr_array_add (self->person_rows, row);
     }
