@@ -813,7 +813,7 @@ test_editor_in_indonesian (Fixture       *fixture,
   ks_test_iterate (50);
   collect_texts (GTK_WIDGET (fixture->editor), shown);
 
-  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (fixture->editor)), ==, "Perjanjian Baru");
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (fixture->editor)), ==, "Kerja Sama Baru");
   for (guint i = 0; i < G_N_ELEMENTS (english); i++)
     {
       g_autofree char *line = g_strdup_printf ("\n%s\n", english[i]);

@@ -17,7 +17,10 @@
 #include "ks-agreement-summary.h"
 #include "ks-agreement.h"
 #include "ks-amount.h"
+#include "ks-attachment-list.h"
 #include "ks-date-row.h"
+#include "ks-event-timeline.h"
+#include "ks-history-list.h"
 #include "ks-iso-codes.h"
 #include "ks-key-item.h"
 #include "ks-keys.h"
@@ -1603,6 +1606,62 @@ show_agreement (KsAgreementEditor *self)
   refresh (self);
 }
 
+/* The record's own pages */
+
+/* An event may move the stage or renew the end date in the register; the
+ * editor takes both over, as the starting point too, so that saving the
+ * other fields keeps them. */
+static void
+timeline_changed_cb (KsAgreementEditor *self)
+{
+  static const char * const moved[] = { "stage", "ends-on" };
+  g_autoptr(KsAgreement) stored = ks_agreement_store_load (self->db, self->uuid, NULL);
+
+  if (stored == NULL)
+    return;
+
+  for (guint i = 0; i < G_N_ELEMENTS (moved); i++)
+    {
+      const char *value = ks_agreement_get_string (stored, moved[i]);
+
+      g_object_set (self->agreement, moved[i], value, NULL);
+      g_object_set (self->original, moved[i], value, NULL);
+    }
+
+  self->loading = TRUE;
+  show_scalars (self);
+  self->loading = FALSE;
+  refresh (self);
+}
+
+static void
+add_page (KsAgreementEditor *self,
+          GtkWidget         *child,
+          const char        *name,
+          const char        *title,
+          const char        *icon_name)
+{
+  AdwViewStackPage *page = adw_view_stack_add_titled (self->view_stack, child, name, title);
+
+  adw_view_stack_page_set_icon_name (page, icon_name);
+}
+
+/* Events, files and the history belong to an agreement in the register,
+ * so a new one gets them once saved. */
+static void
+add_record_pages (KsAgreementEditor *self)
+{
+  GtkWidget *timeline = ks_event_timeline_new (self->db, self->uuid);
+
+  g_signal_connect_object (timeline, "changed", G_CALLBACK (timeline_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  add_page (self, timeline, "timeline", _("Timeline"), "x-office-calendar-symbolic");
+  add_page (self, ks_attachment_list_new (self->db, self->uuid), "attachments",
+            _("Attachments"), "mail-attachment-symbolic");
+  add_page (self, ks_history_list_new (self->db, self->uuid), "history",
+            _("History"), "document-open-recent-symbolic");
+}
+
 /* Saving and closing */
 
 static void
@@ -2048,6 +2107,8 @@ ks_agreement_editor_new (GtkWindow   *parent,
       adw_view_switcher_title_set_title (self->switcher_title, _("Edit Agreement"));
     }
   show_agreement (self);
+  if (uuid != NULL)
+    add_record_pages (self);
   return self;
 }
 
