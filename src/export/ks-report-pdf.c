@@ -161,7 +161,7 @@ add_events (KsReportPages *self)
     C_("report column", "No."), C_("report column", "Date"), C_("report column", "Region"),
     C_("report column", "Cooperation"), C_("report column", "Activity"), C_("report column", "Cost"), NULL
   };
-  const double widths[] = { 5, 16, 20, 40, 90, 22 };
+  const double widths[] = { 7, 16, 20, 40, 90, 22 };
   g_autofree char *costs = ks_annual_report_format_costs (self->annual);
   Block *table;
 
