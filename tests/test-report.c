@@ -329,6 +329,45 @@ test_xlsx_formula_titles_stay_text (Fixture       *fixture,
 }
 
 static void
+add_dated (KsDatabase *db,
+           const char *title,
+           const char *starts_on,
+           const char *ends_on)
+{
+  g_autoptr(KsAgreement) agreement = ks_agreement_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_object_set (agreement, "title", title, "region-code", "33.11", "starts-on", starts_on,
+                "ends-on", ends_on, "stage", "completed", NULL);
+  ks_agreement_store_save (db, agreement, "test", &error);
+  g_assert_no_error (error);
+}
+
+/* An agreement belongs to a period when its period overlaps it, to the
+ * day: the edges of 2012–2017. */
+static void
+test_xlsx_period_edges (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(KsReportOptions) options = study_options (2012, 2017);
+  g_autofree char *path = NULL;
+  g_autofree char *titles = NULL;
+  g_autoptr(JsonObject) book = NULL;
+
+  add_dated (fixture->db, "ended 31 December 2011", "2010", "2011-12-31");
+  add_dated (fixture->db, "ended 1 January 2012", "2010", "2012-01-01");
+  add_dated (fixture->db, "ended in 2012", "", "2012");
+  add_dated (fixture->db, "began 31 December 2017", "2017-12-31", "2019");
+  add_dated (fixture->db, "began 1 January 2018", "2018-01-01", "2019");
+  add_dated (fixture->db, "began December 2017", "2017-12", "");
+  options->regions = g_strsplit ("33.11", ",", -1);
+  path = write_report (fixture, options, "edges.xlsx");
+  book = read_xlsx (path);
+  titles = sheet_titles (find_sheet (book, "Kabupaten Sukoharjo"), "No.");
+  g_assert_cmpstr (titles, ==, "ended in 2012|ended 1 January 2012|began December 2017|began 31 December 2017");
+}
+
+static void
 test_xlsx_sheet_names (Fixture       *fixture,
                        gconstpointer  data)
 {
@@ -463,6 +502,7 @@ test_annual_sections (Fixture       *fixture,
   GPtrArray *ended = ks_annual_report_get_rows (annual, KS_ANNUAL_SECTION_ENDED);
   GPtrArray *running = ks_annual_report_get_rows (annual, KS_ANNUAL_SECTION_RUNNING);
   GPtrArray *events = ks_annual_report_get_events (annual);
+  GPtrArray *follow_up = ks_annual_report_get_rows (annual, KS_ANNUAL_SECTION_NEEDS_FOLLOW_UP);
 
   /* Boyolali – SNV ran from 1 January to 31 December 2015: new and ended. */
   g_assert_cmpuint (new_rows->len, ==, 3);
@@ -472,6 +512,14 @@ test_annual_sections (Fixture       *fixture,
   g_assert_cmpuint (running->len, ==, 6);
   g_assert_cmpuint (events->len, ==, 1);
   g_assert_cmpstr (((KsAnnualEvent *) g_ptr_array_index (events, 0))->date, ==, "25 September 2015");
+
+  /* Judged at the end of 2015: the Xi'an LoI of September 2015 was still
+   * fresh; the Wuming LoI and two agreements running since 2012 had had no
+   * follow-up for years. */
+  g_assert_cmpuint (follow_up->len, ==, 3);
+  for (guint i = 0; i < follow_up->len; i++)
+    g_assert_cmpstr (((KsReportRow *) g_ptr_array_index (follow_up, i))->texts[KS_REPORT_COLUMN_COOPERATION], !=,
+                     "Sister city Surakarta – Xi'an");
 }
 
 static void
@@ -626,6 +674,7 @@ main (int   argc,
   ADD ("/report/xlsx/print-setup", test_xlsx_print_setup);
   ADD ("/report/xlsx/formula-titles-stay-text", test_xlsx_formula_titles_stay_text);
   ADD ("/report/xlsx/sheet-names", test_xlsx_sheet_names);
+  ADD ("/report/xlsx/period-edges", test_xlsx_period_edges);
   ADD ("/report/xlsx/unknown-region", test_xlsx_unknown_region);
   ADD ("/report/cancel-leaves-nothing", test_cancel_leaves_nothing);
   ADD ("/report/annual/sections", test_annual_sections);

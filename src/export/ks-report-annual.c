@@ -261,8 +261,9 @@ ks_annual_report_init (KsAnnualReport *self)
  * @report: a report whose options give one year (year_from = year_to)
  *
  * Gathers the year: the agreements whose period overlaps it, sorted into
- * new, running and ended; those needing follow-up or not reported; the
- * events of the year and their costs; the obstacles.
+ * new, running and ended; those needing follow-up at the end of the year
+ * (or today, for the current year) or not reported; the events of the
+ * year and their costs; the obstacles.
  *
  * Returns: (transfer full): the annual report, or %NULL with @error set
  */
@@ -275,6 +276,7 @@ ks_annual_report_new (KsReport      *report,
   g_autoptr(KsAnnualReport) self = NULL;
   g_auto(GStrv) codes = NULL;
   Collector collector;
+  GDate end_of_year;
 
   g_return_val_if_fail (KS_IS_REPORT (report), NULL);
   g_return_val_if_fail (options->year_from != 0 && options->year_from == options->year_to, NULL);
@@ -291,6 +293,10 @@ ks_annual_report_new (KsReport      *report,
                               KS_SMART_VIEW_NONE, sort_row_cb, &collector, cancellable, error))
     return NULL;
 
+  /* What needed follow-up as the year ended, not years later. */
+  g_date_set_dmy (&end_of_year, 31, G_DATE_DECEMBER, self->year);
+  if (g_date_compare (&end_of_year, &options->today) < 0)
+    ks_report_set_status_date (report, &end_of_year);
   collector.target = self->sections[KS_ANNUAL_SECTION_NEEDS_FOLLOW_UP];
   if (!ks_report_foreach_row (report, (const char * const *) codes, self->year, self->year,
                               KS_SMART_VIEW_NEEDS_FOLLOW_UP, collect_row_cb, &collector, cancellable, error))
@@ -300,6 +306,7 @@ ks_annual_report_new (KsReport      *report,
                               KS_SMART_VIEW_NOT_REPORTED, collect_row_cb, &collector, cancellable, error))
     return NULL;
 
+  ks_report_set_status_date (report, &options->today);
   if (!collect_events (self, codes, cancellable, error))
     return NULL;
 

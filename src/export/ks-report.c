@@ -489,6 +489,23 @@ ks_report_dup_region_codes (KsReport *self)
   return g_strv_builder_end (builder);
 }
 
+/**
+ * ks_report_set_status_date:
+ * @date: the day "needs follow-up" is judged on
+ *
+ * The options' today by default; the annual report of a past year judges
+ * on its last day, so that it says what needed follow-up then.
+ */
+void
+ks_report_set_status_date (KsReport    *self,
+                           const GDate *date)
+{
+  g_return_if_fail (KS_IS_REPORT (self));
+  g_return_if_fail (date != NULL && g_date_valid (date));
+
+  ks_agreement_filter_set_today (ks_agreement_list_get_filter (self->list), date);
+}
+
 static void
 apply_filter (KsReport           *self,
               const char * const *region_codes,

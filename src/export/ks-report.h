@@ -162,6 +162,8 @@ guint                  ks_report_count             (KsReport               *self
                                                     const char * const     *region_codes,
                                                     KsSmartView             view);
 GStrv                  ks_report_dup_region_codes  (KsReport               *self);
+void                   ks_report_set_status_date   (KsReport               *self,
+                                                    const GDate            *date);
 
 /* Writing a file so that a failure or a cancel leaves nothing behind. */
 char                  *ks_report_temp_path_for     (const char             *path,
