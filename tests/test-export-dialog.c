@@ -200,6 +200,17 @@ test_chosen_regions_need_one (Fixture       *fixture,
 }
 
 static void
+test_toast_offers_open (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(GFile) file = g_file_new_for_path ("/tmp/annual-report-2017.pdf");
+  g_autoptr(AdwToast) toast = ks_export_toast_new (NULL, file);
+
+  g_assert_cmpstr (adw_toast_get_title (toast), ==, "Saved “annual-report-2017.pdf”");
+  g_assert_cmpstr (adw_toast_get_button_label (toast), ==, "_Open");
+}
+
+static void
 test_print_pages (Fixture       *fixture,
                   gconstpointer  data)
 {
@@ -235,6 +246,7 @@ main (int   argc,
   ADD ("/export-dialog/reversed-years-are-refused", test_reversed_years_are_refused);
   ADD ("/export-dialog/chosen-regions-need-one", test_chosen_regions_need_one);
   ADD ("/export-dialog/print-pages", test_print_pages);
+  ADD ("/export-dialog/toast-offers-open", test_toast_offers_open);
 #undef ADD
 
   return g_test_run ();

@@ -521,8 +521,45 @@ ks_export_dialog_init (KsExportDialog *self)
   g_signal_connect_swapped (self->regions_row, "notify::selected", G_CALLBACK (selection_changed_cb), self);
 }
 
+static void
+open_clicked_cb (AdwToast *toast,
+                 GFile    *file)
+{
+  GtkWindow *parent = g_object_get_data (G_OBJECT (toast), "ks-parent");
+  g_autofree char *uri = g_file_get_uri (file);
+
+  gtk_show_uri (parent, uri, GDK_CURRENT_TIME);
+}
+
 /* ------------------------------------------------------------------ */
 /* Public API */
+
+/**
+ * ks_export_toast_new:
+ * @parent: (nullable): the window showing the toast
+ * @file: the report written
+ *
+ * Returns: (transfer full): a toast saying where the report went, with
+ *   "Open" to show it in the default application; add it to the window's
+ *   toast overlay from #KsExportDialog::exported
+ */
+AdwToast *
+ks_export_toast_new (GtkWindow *parent,
+                     GFile     *file)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *escaped = g_markup_escape_text (name, -1);
+  /* Translators: a toast after an export, "Saved “annual-report-2017.pdf”" */
+  g_autofree char *title = g_strdup_printf (_("Saved “%s”"), escaped);
+  AdwToast *toast = adw_toast_new (title);
+
+  /* The title is markup: a file named "R&D.xlsx" must not break it. */
+  adw_toast_set_button_label (toast, _("_Open"));
+  g_object_set_data (G_OBJECT (toast), "ks-parent", parent);
+  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (open_clicked_cb),
+                         g_object_ref (file), (GClosureNotify) g_object_unref, 0);
+  return toast;
+}
 
 /**
  * ks_export_dialog_new:

@@ -22,5 +22,7 @@ KsExportDialog *ks_export_dialog_new        (GtkWindow      *parent,
                                              GSettings      *settings);
 void            ks_export_dialog_export_to  (KsExportDialog *self,
                                              GFile          *file);
+AdwToast       *ks_export_toast_new         (GtkWindow      *parent,
+                                             GFile          *file);
 
 G_END_DECLS
