@@ -579,11 +579,14 @@ test_annual_xlsx (Fixture       *fixture,
   g_assert_cmpstr (json_object_get_string_member (sheet, "orientation"), ==, "landscape");
 }
 
+/* Where the child generated id_ID.UTF-8, removed when it is done. */
+static char *locale_dir;
+
 /* In id_ID.UTF-8, generated for the test when the system lacks it. */
 static gboolean
 switch_to_indonesian (void)
 {
-  g_autofree char *dir = NULL;
+  const char *dir;
   g_autofree char *target = NULL;
   const char *argv[] = { "localedef", "-i", "id_ID", "-f", "UTF-8", NULL, NULL };
 
@@ -594,7 +597,7 @@ switch_to_indonesian (void)
       return FALSE;
     }
 
-  dir = ks_test_make_tmpdir ();
+  dir = locale_dir = ks_test_make_tmpdir ();
   target = g_build_filename (dir, "id_ID.UTF-8", NULL);
   argv[5] = target;
   if (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL |
@@ -657,6 +660,8 @@ test_indonesian (void)
   g_assert_nonnull (strstr (text, "Kerja sama baru"));
   g_assert_nonnull (strstr (text, "Kendala yang tercatat"));
   fixture_tear_down (fixture, NULL);
+  ks_test_remove_tree (locale_dir);
+  g_clear_pointer (&locale_dir, g_free);
 }
 
 int

@@ -66,15 +66,16 @@ format_parties (KsAgreementSummary *summary)
 
   for (guint i = 0; partners[i] != NULL && partners[i][0] != '\0'; i++)
     {
-      const char *country = i < n_countries ? countries[i] : "";
+      const char *code = i < n_countries ? countries[i] : "";
+      const char *country = code[0] != '\0' ? ks_country_get_name (code) : NULL;
 
       if (i == 0)
         g_string_append (text, text->len > 0 ? " — " : "");
       else
         g_string_append (text, "; ");
       g_string_append (text, partners[i]);
-      if (country[0] != '\0')
-        g_string_append_printf (text, ", %s", ks_country_get_name (country) ? ks_country_get_name (country) : country);
+      if (code[0] != '\0')
+        g_string_append_printf (text, ", %s", country != NULL ? country : code);
     }
 
   return g_string_free (g_steal_pointer (&text), FALSE);
