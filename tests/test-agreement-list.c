@@ -325,6 +325,8 @@ test_filter_year_range (void)
   add_agreement (reg->db, "title", "Until 2014", "ends_on", "2014", NULL);
   add_agreement (reg->db, "title", "Signed 2018", "signed_on", "2018-01-05", NULL);
   add_agreement (reg->db, "title", "Undated", NULL);
+  /* Dated only by its newest event: an exploration that began then. */
+  add_agreement (reg->db, "title", "Contact 2016", "last_event_on", "2016-05", NULL);
 
   list = ks_agreement_list_new (reg->db);
   filter = ks_agreement_list_get_filter (list);
@@ -332,19 +334,19 @@ test_filter_year_range (void)
   ks_agreement_filter_set_year_range (filter, 2015, 2015);
   assert_titles (list, "2012-2015,Since 2012");
   ks_agreement_filter_set_year_range (filter, 2016, 0);
-  assert_titles (list, "2016-2017,Since 2012,Signed 2018");
+  assert_titles (list, "2016-2017,Since 2012,Signed 2018,Contact 2016");
   ks_agreement_filter_set_year_range (filter, 0, 2011);
   assert_titles (list, "");
   ks_agreement_filter_set_year_range (filter, 2014, 2014);
   assert_titles (list, "2012-2015,Since 2012,Until 2014");
   ks_agreement_filter_set_year_range (filter, 2017, 2017);
-  assert_titles (list, "2016-2017,Since 2012");
+  assert_titles (list, "2016-2017,Since 2012,Contact 2016");
   ks_agreement_filter_set_year_range (filter, 2018, 2020);
-  assert_titles (list, "Since 2012,Signed 2018");
+  assert_titles (list, "Since 2012,Signed 2018,Contact 2016");
   ks_agreement_filter_set_year_range (filter, 2017, 2016);
   assert_titles (list, "");
   ks_agreement_filter_set_year_range (filter, 0, 0);
-  assert_titles (list, "2012-2015,2016-2017,Since 2012,Until 2014,Signed 2018,Undated");
+  assert_titles (list, "2012-2015,2016-2017,Since 2012,Until 2014,Signed 2018,Undated,Contact 2016");
 }
 
 static void
@@ -964,9 +966,8 @@ expected_titles (GArray      *rows,
         expected = ks_stage_is_running (row->stage) &&
                    ks_partial_date_ends_within_months (row->ends_on, today, months);
       else
-        expected = ks_period_overlaps_years (row->starts_on[0] != '\0' &&
-                                             ks_partial_date_validate (row->starts_on, NULL)
-                                             ? row->starts_on : row->signed_on,
+        expected = ks_period_overlaps_years (ks_period_stand_in_start (row->starts_on, row->signed_on,
+                                                                       row->ends_on, row->last_event_on),
                                              row->ends_on, year_from, year_to);
 
       if (expected)

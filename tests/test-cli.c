@@ -110,6 +110,83 @@ test_cli_makes_daily_backup (void)
   ks_test_remove_tree (dir);
 }
 
+static void
+test_cli_reports (void)
+{
+  g_autofree char *dir = ks_test_make_tmpdir ();
+  g_autofree char *db = g_build_filename (dir, "r.db", NULL);
+  g_autofree char *xlsx = g_build_filename (dir, "report.xlsx", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "annual.pdf", NULL);
+  g_autofree char *annual_xlsx = g_build_filename (dir, "annual.xlsx", NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  g_assert_cmpint (run (&out, &err, "--database", db, "--load-demo", NULL), ==, 0);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run (&out, &err, "--database", db, "--report", xlsx, "--region", "33.14",
+                        "--region", "Kota Surakarta", "--from", "2012", "--to", "2017", NULL), ==, 0);
+  g_assert_cmpstr (err, ==, "");
+  g_assert_true (g_file_test (xlsx, G_FILE_TEST_IS_REGULAR));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run (&out, &err, "--database", db, "--annual-report", pdf, "--year", "2017", NULL), ==, 0);
+  g_assert_true (g_file_test (pdf, G_FILE_TEST_IS_REGULAR));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run (&out, &err, "--database", db, "--annual-report", annual_xlsx, "--year", "2015",
+                        "--region", "33.09", NULL), ==, 0);
+  g_assert_true (g_file_test (annual_xlsx, G_FILE_TEST_IS_REGULAR));
+  ks_test_remove_tree (dir);
+}
+
+static void
+test_cli_report_errors (void)
+{
+  g_autofree char *dir = ks_test_make_tmpdir ();
+  g_autofree char *db = g_build_filename (dir, "r.db", NULL);
+  g_autofree char *xlsx = g_build_filename (dir, "report.xlsx", NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  const struct {
+    const char *args[6];
+    int         status;
+    const char *message;
+  } cases[] = {
+    { { "--annual-report", "a.pdf", NULL }, 2, "kerjasama: --annual-report needs --year\n" },
+    { { "--annual-report", "a.docx", "--year", "2017", NULL }, 2,
+      "kerjasama: the annual report is written as FILE.xlsx or FILE.pdf\n" },
+    { { "--report", "r.xlsx", "--year", "2017", NULL }, 2, "kerjasama: --year goes with --annual-report\n" },
+    { { "--annual-report", "a.pdf", "--year", "2017", "--from", "2012" }, 2,
+      "kerjasama: --from and --to go with --report\n" },
+    { { "--region", "33.14", NULL }, 2, "kerjasama: --region goes with --report or --annual-report\n" },
+    { { "--report", "r.xlsx", "--from", "2018", "--to", "2017" }, 2, "kerjasama: --from 2018 is after --to 2017\n" },
+    { { "--report", "r.xlsx", "--from", "12", NULL }, 2, "kerjasama: --from 12 is not a year between 1900 and 2200\n" },
+    { { "--report", NULL, "--region", "33.99", NULL }, 1, "kerjasama: There is no region “33.99” in the register.\n" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      const char *args[6];
+
+      memcpy (args, cases[i].args, sizeof args);
+      if (args[0] != NULL && g_str_equal (args[0], "--report") && args[1] == NULL)
+        args[1] = xlsx;
+      g_assert_cmpint (run (&out, &err, "--database", db, args[0], args[1], args[2], args[3],
+                            args[4], args[5], NULL), ==, cases[i].status);
+      g_assert_cmpstr (err, ==, cases[i].message);
+      g_clear_pointer (&out, g_free);
+      g_clear_pointer (&err, g_free);
+    }
+
+  /* Nothing half-written. */
+  g_assert_false (g_file_test (xlsx, G_FILE_TEST_EXISTS));
+  ks_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -121,6 +198,8 @@ main (int   argc,
   g_test_add_func ("/cli/load-demo-then-check", test_cli_load_demo_then_check);
   g_test_add_func ("/cli/refuses-other-file", test_cli_refuses_other_file);
   g_test_add_func ("/cli/daily-backup", test_cli_makes_daily_backup);
+  g_test_add_func ("/cli/reports", test_cli_reports);
+  g_test_add_func ("/cli/report-errors", test_cli_report_errors);
 
   return g_test_run ();
 }

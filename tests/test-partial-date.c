@@ -492,6 +492,23 @@ test_bounds_of_nothing (void)
 /* ------------------------------------------------------------------ */
 /* Which agreements belong to a range of years */
 
+/* The signing date, the end, then the newest event stand in for an
+ * unknown start, in that order; dates that are not dates are skipped. */
+static void
+test_overlap_stand_in_start (void)
+{
+  g_assert_cmpstr (ks_period_stand_in_start ("2013", "2012", "2017", "2016"), ==, "2013");
+  g_assert_cmpstr (ks_period_stand_in_start ("", "2012", "2017", "2016"), ==, "2012");
+  g_assert_cmpstr (ks_period_stand_in_start ("2015-02-30", "", "2017", "2016"), ==, "2017");
+  g_assert_cmpstr (ks_period_stand_in_start (NULL, NULL, "", "2017"), ==, "2017");
+  g_assert_cmpstr (ks_period_stand_in_start ("", "", "", ""), ==, "");
+  g_assert_cmpstr (ks_period_stand_in_start (NULL, NULL, NULL, NULL), ==, "");
+
+  /* Penjajakan Surakarta – Guilin: dated only by its 2017 contact. */
+  g_assert_true (ks_period_overlaps_years (ks_period_stand_in_start ("", "", "", "2017"), "", 2012, 2017));
+  g_assert_false (ks_period_overlaps_years (ks_period_stand_in_start ("", "", "", "2017"), "", 2012, 2016));
+}
+
 static void
 test_overlap_start_in_to_year (void)
 {
@@ -846,6 +863,7 @@ main (int   argc,
   g_test_add_func ("/partial-date/overlap/end-only", test_overlap_end_only);
   g_test_add_func ("/partial-date/overlap/start-only", test_overlap_start_only);
   g_test_add_func ("/partial-date/overlap/neither", test_overlap_neither);
+  g_test_add_func ("/partial-date/overlap/stand-in-start", test_overlap_stand_in_start);
   g_test_add_func ("/partial-date/overlap/equal-years", test_overlap_equal_years);
   g_test_add_func ("/partial-date/overlap/open-range", test_overlap_open_range);
   g_test_add_func ("/partial-date/overlap/reversed-range", test_overlap_reversed_range);

@@ -18,6 +18,10 @@
 #include "ks-database.h"
 #include "ks-demo.h"
 #include "ks-error.h"
+#include "ks-partial-date.h"
+#include "ks-report-annual.h"
+#include "ks-report-xlsx.h"
+#include "ks-report.h"
 #include "ks-settings.h"
 
 static const GOptionEntry option_entries[] = {
@@ -35,12 +39,27 @@ static const GOptionEntry option_entries[] = {
     N_("Write every agreement to a CSV file"), N_("FILE.csv") },
   { "check", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Check the register’s integrity and consistency"), NULL },
+  { "report", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Write the workbook per kabupaten/kota: a summary, then one sheet per region"), N_("FILE.xlsx") },
+  { "annual-report", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Write the annual report of the year given with --year, as a workbook or a PDF"), N_("FILE.xlsx|FILE.pdf") },
+  { "year", 0, 0, G_OPTION_ARG_INT, NULL,
+    N_("With --annual-report: the year to report on"), N_("YEAR") },
+  { "region", 0, 0, G_OPTION_ARG_STRING_ARRAY, NULL,
+    N_("With --report or --annual-report: report on this region only (a code such as 33.14, or its name); may be repeated"), N_("CODE") },
+  { "from", 0, 0, G_OPTION_ARG_INT, NULL,
+    N_("With --report: the first year of the period"), N_("YEAR") },
+  { "to", 0, 0, G_OPTION_ARG_INT, NULL,
+    N_("With --report: the last year of the period"), N_("YEAR") },
   { NULL }
 };
 
-/* Options that do their work and exit instead of opening the window. */
+/* Options that do their work and exit instead of opening the window; the
+ * report's parameters too, so that one given alone is a usage error, not
+ * a window. */
 static const char *headless_options[] = {
-  "load-demo", "import", "export-csv", "check", NULL
+  "load-demo", "import", "export-csv", "check", "report", "annual-report",
+  "year", "region", "from", "to", NULL
 };
 
 const GOptionEntry *
@@ -176,13 +195,125 @@ run_check (KsDatabase *db)
   return EXIT_SUCCESS;
 }
 
+static KsReportOptions *
+report_options_new (GVariantDict *options,
+                    KsDatabase   *db)
+{
+  g_autoptr(GSettings) settings = ks_settings_new_if_installed ();
+  KsReportOptions *report_options = ks_report_options_new ();
+
+  g_variant_dict_lookup (options, "region", "^as", &report_options->regions);
+  g_variant_dict_lookup (options, "from", "i", &report_options->year_from);
+  g_variant_dict_lookup (options, "to", "i", &report_options->year_to);
+  g_free (report_options->author);
+  report_options->author = g_strdup (ks_database_get_staff_name (db));
+  if (settings != NULL)
+    {
+      g_autoptr(KsPreferences) prefs = ks_preferences_new_from_settings (settings);
+
+      report_options->letterhead = g_settings_get_strv (settings, "letterhead");
+      report_options->logo_path = g_settings_get_string (settings, "letterhead-logo");
+      report_options->follow_up_months = prefs->follow_up_months;
+    }
+
+  return report_options;
+}
+
+static int
+run_report (KsDatabase   *db,
+            GVariantDict *options,
+            const char   *path)
+{
+  g_autoptr(KsReportOptions) report_options = report_options_new (options, db);
+  g_autoptr(KsReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+
+  report = ks_report_new (db, report_options, &error);
+  if (report == NULL || !ks_report_write_xlsx (report, path, NULL, NULL, NULL, &error))
+    return fail (error);
+
+  return EXIT_SUCCESS;
+}
+
+static int
+run_annual_report (KsDatabase   *db,
+                   GVariantDict *options,
+                   const char   *path)
+{
+  g_autoptr(KsReportOptions) report_options = report_options_new (options, db);
+  g_autoptr(KsReport) report = NULL;
+  g_autoptr(KsAnnualReport) annual = NULL;
+  g_autoptr(GError) error = NULL;
+  int year = 0;
+
+  g_variant_dict_lookup (options, "year", "i", &year);
+  report_options->year_from = report_options->year_to = year;
+  report = ks_report_new (db, report_options, &error);
+  if (report == NULL)
+    return fail (error);
+  annual = ks_annual_report_new (report, NULL, &error);
+  if (annual == NULL || !ks_annual_report_write (annual, path, NULL, NULL, NULL, &error))
+    return fail (error);
+
+  return EXIT_SUCCESS;
+}
+
+static gboolean
+year_is_valid (GVariantDict *options,
+               const char   *name)
+{
+  int year = 0;
+
+  if (!g_variant_dict_lookup (options, name, "i", &year))
+    return TRUE;
+  if (year >= KS_PARTIAL_DATE_MIN_YEAR && year <= KS_PARTIAL_DATE_MAX_YEAR)
+    return TRUE;
+
+  g_printerr (_("kerjasama: --%s %d is not a year between %d and %d\n"),
+              name, year, KS_PARTIAL_DATE_MIN_YEAR, KS_PARTIAL_DATE_MAX_YEAR);
+  return FALSE;
+}
+
+/* Options that only make sense with another; a script that gets them
+ * wrong should learn it before anything is written. */
+static gboolean
+check_report_options (GVariantDict *options,
+                      const char   *report_path,
+                      const char   *annual_path)
+{
+  int from = 0, to = 0;
+
+  if (annual_path == NULL && g_variant_dict_contains (options, "year"))
+    g_printerr (_("kerjasama: --year goes with --annual-report\n"));
+  else if (report_path == NULL && (g_variant_dict_contains (options, "from") ||
+                                   g_variant_dict_contains (options, "to")))
+    g_printerr (_("kerjasama: --from and --to go with --report\n"));
+  else if (report_path == NULL && annual_path == NULL && g_variant_dict_contains (options, "region"))
+    g_printerr (_("kerjasama: --region goes with --report or --annual-report\n"));
+  else if (annual_path != NULL && !g_variant_dict_contains (options, "year"))
+    g_printerr (_("kerjasama: --annual-report needs --year\n"));
+  else if (annual_path != NULL && !g_str_has_suffix (annual_path, ".xlsx") &&
+           !g_str_has_suffix (annual_path, ".pdf"))
+    g_printerr (_("kerjasama: the annual report is written as FILE.xlsx or FILE.pdf\n"));
+  else if (!year_is_valid (options, "year") || !year_is_valid (options, "from") ||
+           !year_is_valid (options, "to"))
+    return FALSE;
+  else if (g_variant_dict_lookup (options, "from", "i", &from) &&
+           g_variant_dict_lookup (options, "to", "i", &to) && from > to)
+    g_printerr (_("kerjasama: --from %d is after --to %d\n"), from, to);
+  else
+    return TRUE;
+
+  return FALSE;
+}
+
 /**
  * ks_cli_run:
  * @options: the parsed command line
  * @database_path: the register to work on
  *
  * Runs the headless commands given, in the order a script would expect
- * (load, import, check, export), stopping at the first failure.
+ * (load, import, check, export, reports), stopping at the first failure.
  *
  * Returns: the process exit status
  */
@@ -194,6 +325,8 @@ ks_cli_run (GVariantDict *options,
   g_autoptr(KsDatabase) db = NULL;
   g_autofree char *import_path = lookup_filename (options, "import");
   g_autofree char *export_path = lookup_filename (options, "export-csv");
+  g_autofree char *report_path = lookup_filename (options, "report");
+  g_autofree char *annual_path = lookup_filename (options, "annual-report");
   gboolean dry_run = g_variant_dict_contains (options, "dry-run");
   int status = EXIT_SUCCESS;
 
@@ -202,6 +335,8 @@ ks_cli_run (GVariantDict *options,
       g_printerr (_("kerjasama: --dry-run goes with --import\n"));
       return 2;
     }
+  if (!check_report_options (options, report_path, annual_path))
+    return 2;
 
   db = open_register (database_path, &error);
   if (db == NULL)
@@ -215,6 +350,10 @@ ks_cli_run (GVariantDict *options,
     status = run_check (db);
   if (status == EXIT_SUCCESS && export_path != NULL)
     status = run_export_csv (db, export_path);
+  if (status == EXIT_SUCCESS && report_path != NULL)
+    status = run_report (db, options, report_path);
+  if (status == EXIT_SUCCESS && annual_path != NULL)
+    status = run_annual_report (db, options, annual_path);
 
   return status;
 }

@@ -1746,3 +1746,79 @@ ks_agreement_store_undelete (KsDatabase  *db,
 
   return set_deleted_in_transaction (db, uuid, FALSE, error);
 }
+
+/**
+ * ks_agreement_store_load_details:
+ * @db: the register
+ * @agreement_id: the agreement's row id (#KsAgreementSummary:id)
+ * @details: (out caller-allocates): filled in; clear it with
+ *   ks_agreement_details_clear()
+ *
+ * Reads the notes, obstacles and newest event of one agreement with two
+ * cached statements, so that a report of 100,000 agreements does not load
+ * whole records.
+ *
+ * Returns: %TRUE on success; %FALSE with %KS_ERROR_NOT_FOUND when there is
+ *   no such agreement
+ */
+gboolean
+ks_agreement_store_load_details (KsDatabase          *db,
+                                 gint64               agreement_id,
+                                 KsAgreementDetails  *details,
+                                 GError             **error)
+{
+  g_autoptr(KsStatement) stmt = NULL;
+  g_autoptr(KsStatement) event = NULL;
+  gboolean has_row;
+
+  g_return_val_if_fail (KS_IS_DATABASE (db), FALSE);
+  g_return_val_if_fail (details != NULL, FALSE);
+
+  memset (details, 0, sizeof *details);
+  stmt = ks_database_prepare (db, "SELECT notes, obstacles_text FROM agreements WHERE id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, agreement_id);
+  if (!ks_store_step_row (db, stmt, &has_row, error))
+    return FALSE;
+  if (!has_row)
+    {
+      g_set_error (error, KS_ERROR, KS_ERROR_NOT_FOUND,
+                   _("The agreement is no longer in the register."));
+      return FALSE;
+    }
+  details->notes = g_strdup (ks_store_column_text (stmt, 0));
+  details->obstacles = g_strdup (ks_store_column_text (stmt, 1));
+
+  event = ks_database_prepare (db,
+                               "SELECT occurred_on, kind, description FROM events "
+                               "WHERE agreement_id = ? AND deleted_at IS NULL "
+                               "ORDER BY occurred_on DESC, created_at DESC, id DESC LIMIT 1",
+                               error);
+  if (event != NULL)
+    sqlite3_bind_int64 (event, 1, agreement_id);
+  if (event == NULL || !ks_store_step_row (db, event, &has_row, error))
+    {
+      ks_agreement_details_clear (details);
+      return FALSE;
+    }
+  details->last_event_on = g_strdup (has_row ? ks_store_column_text (event, 0) : "");
+  details->last_event_kind = g_strdup (has_row ? ks_store_column_text (event, 1) : "");
+  details->last_event_description = g_strdup (has_row ? ks_store_column_text (event, 2) : "");
+
+  return TRUE;
+}
+
+/**
+ * ks_agreement_details_clear:
+ * @details: details filled by ks_agreement_store_load_details()
+ */
+void
+ks_agreement_details_clear (KsAgreementDetails *details)
+{
+  g_clear_pointer (&details->notes, g_free);
+  g_clear_pointer (&details->obstacles, g_free);
+  g_clear_pointer (&details->last_event_on, g_free);
+  g_clear_pointer (&details->last_event_kind, g_free);
+  g_clear_pointer (&details->last_event_description, g_free);
+}

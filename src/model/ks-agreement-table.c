@@ -687,13 +687,10 @@ read_row (Loader       *loader,
   row.activity_day = activity_day (&row);
   row.ends_day = partial_date_last_day (row.texts[KS_SUMMARY_ENDS_ON]);
   row.end_year = partial_date_year (row.texts[KS_SUMMARY_ENDS_ON]);
-  /* As ks-partial-date.h asks: the signing date, or else the end, stands
-   * in for an unknown start. */
-  row.start_year = partial_date_year (row.texts[KS_SUMMARY_STARTS_ON]);
-  if (row.start_year == 0)
-    row.start_year = partial_date_year (row.texts[KS_SUMMARY_SIGNED_ON]);
-  if (row.start_year == 0)
-    row.start_year = row.end_year;
+  row.start_year = partial_date_year (ks_period_stand_in_start (row.texts[KS_SUMMARY_STARTS_ON],
+                                                                 row.texts[KS_SUMMARY_SIGNED_ON],
+                                                                 row.texts[KS_SUMMARY_ENDS_ON],
+                                                                 row.texts[KS_SUMMARY_LAST_EVENT_ON]));
   row.flags = row_flags (loader, &row, sqlite3_column_int (stmt, COL_HAS_IMPLEMENTING) != 0);
   row.hash = 0;
 

@@ -634,3 +634,57 @@ ks_event_store_undelete (KsDatabase  *db,
 
   return ks_store_end (db, owned, set_event_deleted (db, uuid, FALSE, error), error);
 }
+
+/**
+ * ks_event_store_list_in_years:
+ * @db: the register
+ * @from_year: the first year
+ * @to_year: the last year
+ *
+ * The events of every agreement that is not deleted that happened in the
+ * years (an event dated "2017" or "2017-04" belongs to 2017), oldest
+ * first: the follow-up of the annual report.
+ *
+ * Returns: (transfer full): a list of #KsEvent, or %NULL with @error set
+ */
+GListStore *
+ks_event_store_list_in_years (KsDatabase  *db,
+                              int          from_year,
+                              int          to_year,
+                              GError     **error)
+{
+  g_autoptr(GListStore) store = NULL;
+  g_autoptr(KsStatement) stmt = NULL;
+  g_autofree char *from = g_strdup_printf ("%04d", from_year);
+  g_autofree char *to = g_strdup_printf ("%04d~", to_year);
+
+  g_return_val_if_fail (KS_IS_DATABASE (db), NULL);
+
+  /* Partial ISO dates sort as text, and '~' sorts after "-12-31". */
+  stmt = ks_database_prepare (db,
+                              SELECT_EVENTS "WHERE e.occurred_on >= ? AND e.occurred_on < ? "
+                              "AND e.deleted_at IS NULL AND a.deleted_at IS NULL "
+                              "ORDER BY e.occurred_on, e.created_at, e.id",
+                              error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_text (stmt, 1, from, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, to, -1, SQLITE_TRANSIENT);
+  store = g_list_store_new (KS_TYPE_EVENT);
+  for (;;)
+    {
+      g_autoptr(KsEvent) event = NULL;
+      gboolean has_row;
+
+      if (!ks_store_step_row (db, stmt, &has_row, error))
+        return NULL;
+      if (!has_row)
+        break;
+
+      event = event_from_row (stmt);
+      g_list_store_append (store, event);
+    }
+
+  return g_steal_pointer (&store);
+}

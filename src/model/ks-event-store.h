@@ -32,5 +32,9 @@ gboolean    ks_event_store_delete    (KsDatabase  *db,
 gboolean    ks_event_store_undelete  (KsDatabase  *db,
                                       const char  *uuid,
                                       GError     **error);
+GListStore *ks_event_store_list_in_years (KsDatabase  *db,
+                                          int          from_year,
+                                          int          to_year,
+                                          GError     **error);
 
 G_END_DECLS

@@ -634,6 +634,34 @@ year_of (const char *iso)
 }
 
 /**
+ * ks_period_stand_in_start:
+ * @starts_on: (nullable): the agreement's start, or ""
+ * @signed_on: (nullable): its signing date, or ""
+ * @ends_on: (nullable): its end, or ""
+ * @last_event_on: (nullable): the date of its newest event, or ""
+ *
+ * What stands for an agreement's start when the period rule decides
+ * which years it belongs to (see the top of ks-partial-date.h): the
+ * first of these that is a valid date.
+ *
+ * Returns: (transfer none): one of the arguments, or "" when none is a date
+ */
+const char *
+ks_period_stand_in_start (const char *starts_on,
+                          const char *signed_on,
+                          const char *ends_on,
+                          const char *last_event_on)
+{
+  const char *dates[] = { starts_on, signed_on, ends_on, last_event_on };
+
+  for (guint i = 0; i < G_N_ELEMENTS (dates); i++)
+    if (year_of (dates[i]) != 0)
+      return dates[i];
+
+  return "";
+}
+
+/**
  * ks_period_overlaps_years:
  * @starts_on: (nullable): the agreement's start in the storage form, or ""
  * @ends_on: (nullable): its end, or "" while it runs

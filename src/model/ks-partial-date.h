@@ -28,9 +28,11 @@ G_BEGIN_DECLS
  * empty (still running) or not before 1 January of @from_year.  Without
  * a start, the end stands in for it, so an agreement known only to end
  * in 2017 belongs to 2017 and earlier ranges that reach 2017, never to
- * 2018; callers that know the signing date pass it as the start when the
- * start is unknown.  An agreement with neither belongs to no range, and a
- * range whose first year is after its last holds nothing.  A year of 0
+ * 2018.  Agreements pass ks_period_stand_in_start() as the start: the
+ * signing date when the start is unknown, else the end, else the newest
+ * event (an exploration dated only by its contacts belongs to the years
+ * since then).  An agreement with none of these belongs to no range, and
+ * a range whose first year is after its last holds nothing.  A year of 0
  * leaves that side of the range open.
  *
  * Nothing here reads the clock: functions that need "today" take it as
@@ -95,6 +97,10 @@ gboolean         ks_period_overlaps_years           (const char          *starts
                                                      const char          *ends_on,
                                                      int                  from_year,
                                                      int                  to_year);
+const char      *ks_period_stand_in_start           (const char          *starts_on,
+                                                     const char          *signed_on,
+                                                     const char          *ends_on,
+                                                     const char          *last_event_on);
 char            *ks_partial_date_format_date        (const KsPartialDate *date);
 char            *ks_partial_date_format             (const char          *iso);
 char            *ks_period_format                   (const char          *starts_on,

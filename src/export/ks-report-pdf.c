@@ -1,0 +1,819 @@
+/* ks-report-pdf.c
+ *
+ * Copyright 2026 The Kerjasama developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "ks-report-pdf"
+
+#include "config.h"
+
+#include <cairo-pdf.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <pango/pangocairo.h>
+
+#include "ks-error.h"
+#include "ks-keys.h"
+#include "ks-partial-date.h"
+#include "ks-report-pdf.h"
+
+#define MARGIN        36.0
+#define FOOTER_HEIGHT 18.0
+#define PADDING        3.0
+#define FONT_FAMILY   "Sans"
+/* A cell shows this much of a long text; the register holds the rest. */
+#define CELL_MAX_CHARS 400
+
+typedef enum
+{
+  BLOCK_HEAD,
+  BLOCK_HEADING,
+  BLOCK_TEXT,
+  BLOCK_TABLE,
+} BlockKind;
+
+typedef struct
+{
+  BlockKind  kind;
+  char      *text;
+  guint      n_columns;
+  double    *widths;        /* shares of the page width */
+  GStrv      headers;
+  GPtrArray *rows;          /* GStrv */
+} Block;
+
+typedef struct
+{
+  guint  page;
+  Block *block;
+  int    row;               /* -1: the table's header, or a whole block */
+  double y;
+  double height;
+} Placement;
+
+struct _KsReportPages
+{
+  GObject         parent_instance;
+
+  KsAnnualReport *annual;
+  GPtrArray      *blocks;
+  GArray         *placements;
+  guint           n_pages;
+  double          width;
+  double          height;
+  PangoContext   *context;
+};
+
+G_DEFINE_FINAL_TYPE (KsReportPages, ks_report_pages, G_TYPE_OBJECT)
+
+/* ------------------------------------------------------------------ */
+/* Blocks */
+
+static void
+block_free (Block *block)
+{
+  g_free (block->text);
+  g_free (block->widths);
+  g_strfreev (block->headers);
+  g_clear_pointer (&block->rows, g_ptr_array_unref);
+  g_free (block);
+}
+
+static Block *
+add_block (KsReportPages *self,
+           BlockKind      kind,
+           const char    *text)
+{
+  Block *block = g_new0 (Block, 1);
+
+  block->kind = kind;
+  block->text = g_strdup (text);
+  g_ptr_array_add (self->blocks, block);
+  return block;
+}
+
+static Block *
+add_table (KsReportPages      *self,
+           const char * const *headers,
+           const double       *widths,
+           guint               n_columns)
+{
+  Block *block = add_block (self, BLOCK_TABLE, NULL);
+
+  block->n_columns = n_columns;
+  block->headers = g_strdupv ((GStrv) headers);
+  block->widths = g_memdup2 (widths, n_columns * sizeof (double));
+  block->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  return block;
+}
+
+static char *
+cell_text (const char *text)
+{
+  if (g_utf8_strlen (text, -1) <= CELL_MAX_CHARS)
+    return g_strdup (text);
+
+  g_autofree char *cut = g_utf8_substring (text, 0, CELL_MAX_CHARS);
+  return g_strconcat (cut, "…", NULL);
+}
+
+static void
+add_agreement_section (KsReportPages   *self,
+                       KsAnnualSection  section)
+{
+  GPtrArray *rows = ks_annual_report_get_rows (self->annual, section);
+  const char *headers[KS_REPORT_N_COLUMNS + 1] = { NULL };
+  double widths[KS_REPORT_N_COLUMNS];
+  Block *table;
+
+  add_block (self, BLOCK_HEADING, ks_annual_section_get_title (section));
+  if (rows->len == 0)
+    {
+      add_block (self, BLOCK_TEXT, _("None."));
+      return;
+    }
+
+  for (guint col = 0; col < KS_REPORT_N_COLUMNS; col++)
+    {
+      headers[col] = ks_report_column_get_label (col);
+      widths[col] = ks_report_column_get_width (col);
+    }
+  table = add_table (self, headers, widths, KS_REPORT_N_COLUMNS);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const KsReportRow *row = g_ptr_array_index (rows, i);
+      GStrv cells = g_new0 (char *, KS_REPORT_N_COLUMNS + 1);
+
+      cells[KS_REPORT_COLUMN_NUMBER] = g_strdup_printf ("%u", i + 1);
+      for (guint col = KS_REPORT_COLUMN_NUMBER + 1; col < KS_REPORT_N_COLUMNS; col++)
+        cells[col] = cell_text (row->texts[col]);
+      g_ptr_array_add (table->rows, cells);
+    }
+}
+
+static void
+add_events (KsReportPages *self)
+{
+  GPtrArray *events = ks_annual_report_get_events (self->annual);
+  const char *headers[] = {
+    C_("report column", "No."), C_("report column", "Date"), C_("report column", "Region"),
+    C_("report column", "Cooperation"), C_("report column", "Activity"), C_("report column", "Cost"), NULL
+  };
+  const double widths[] = { 7, 16, 20, 40, 90, 22 };
+  g_autofree char *costs = ks_annual_report_format_costs (self->annual);
+  Block *table;
+
+  add_block (self, BLOCK_HEADING, _("Follow-up during the year"));
+  if (events->len == 0)
+    {
+      add_block (self, BLOCK_TEXT, _("No follow-up was recorded this year."));
+      return;
+    }
+
+  table = add_table (self, headers, widths, G_N_ELEMENTS (widths));
+  for (guint i = 0; i < events->len; i++)
+    {
+      KsAnnualEvent *event = g_ptr_array_index (events, i);
+      GStrv cells = g_new0 (char *, G_N_ELEMENTS (widths) + 1);
+
+      cells[0] = g_strdup_printf ("%u", i + 1);
+      cells[1] = g_strdup (event->date);
+      cells[2] = g_strdup (event->region);
+      cells[3] = cell_text (event->agreement);
+      cells[4] = cell_text (event->activity);
+      cells[5] = event->cost != 0 ? ks_annual_report_format_cost (event->cost, event->currency) : g_strdup ("");
+      g_ptr_array_add (table->rows, cells);
+    }
+  if (costs[0] != '\0')
+    {
+      g_autofree char *line = g_strdup_printf (_("Total cost: %s"), costs);
+
+      add_block (self, BLOCK_TEXT, line);
+    }
+}
+
+static void
+add_obstacles (KsReportPages *self)
+{
+  const char *headers[] = { C_("report column", "Obstacle"), C_("report column", "Agreements"), NULL };
+  const double widths[] = { 40, 15 };
+  const char * const *keys = ks_key_set_get_keys (KS_KEY_SET_OBSTACLE);
+  const guint *counts = ks_annual_report_get_obstacles (self->annual);
+  Block *table;
+
+  add_block (self, BLOCK_HEADING, _("Obstacles recorded"));
+  table = add_table (self, headers, widths, G_N_ELEMENTS (widths));
+  for (guint i = 0; keys[i] != NULL; i++)
+    {
+      GStrv cells = g_new0 (char *, 3);
+
+      cells[0] = g_strdup (ks_key_get_label (KS_KEY_SET_OBSTACLE, keys[i]));
+      cells[1] = g_strdup_printf ("%u", counts[i]);
+      g_ptr_array_add (table->rows, cells);
+    }
+}
+
+static void
+build_blocks (KsReportPages *self)
+{
+  add_block (self, BLOCK_HEAD, NULL);
+  for (KsAnnualSection section = 0; section < KS_ANNUAL_N_SECTIONS; section++)
+    {
+      add_agreement_section (self, section);
+      if (section == KS_ANNUAL_SECTION_ENDED)
+        add_events (self);
+    }
+  add_obstacles (self);
+}
+
+/* ------------------------------------------------------------------ */
+/* Text */
+
+static PangoLayout *
+make_layout (KsReportPages *self,
+             const char    *text,
+             const char    *font,
+             double         width,
+             PangoAlignment alignment)
+{
+  PangoLayout *layout = pango_layout_new (self->context);
+  g_autoptr(PangoFontDescription) description = pango_font_description_from_string (font);
+
+  pango_layout_set_font_description (layout, description);
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
+  pango_layout_set_alignment (layout, alignment);
+  pango_layout_set_text (layout, text, -1);
+  return layout;
+}
+
+static double
+layout_height (PangoLayout *layout)
+{
+  int height;
+
+  pango_layout_get_size (layout, NULL, &height);
+  return (double) height / PANGO_SCALE;
+}
+
+static double
+text_height (KsReportPages *self,
+             const char    *text,
+             const char    *font,
+             double         width)
+{
+  g_autoptr(PangoLayout) layout = make_layout (self, text, font, width, PANGO_ALIGN_LEFT);
+
+  return layout_height (layout);
+}
+
+static void
+draw_text (KsReportPages  *self,
+           cairo_t        *cr,
+           const char     *text,
+           const char     *font,
+           double          x,
+           double          y,
+           double          width,
+           PangoAlignment  alignment)
+{
+  g_autoptr(PangoLayout) layout = make_layout (self, text, font, width, alignment);
+
+  cairo_move_to (cr, x, y);
+  pango_cairo_show_layout (cr, layout);
+}
+
+/* ------------------------------------------------------------------ */
+/* The head of the first page: letterhead, rule, title block */
+
+static GStrv
+head_lines (KsReportPages *self)
+{
+  KsReport *report = ks_annual_report_get_report (self->annual);
+  const KsReportOptions *options = ks_report_get_options (report);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autofree char *iso = g_strdup_printf ("%04d-%02d-%02d", g_date_get_year (&options->today),
+                                          g_date_get_month (&options->today),
+                                          g_date_get_day (&options->today));
+  g_autofree char *today = ks_partial_date_format (iso);
+  g_autofree char *regions = ks_annual_report_dup_regions_text (self->annual);
+  g_autofree char *title = ks_annual_report_dup_title (self->annual);
+  g_autofree char *generated = g_strdup_printf (_("Generated on %s"), today);
+
+  g_strv_builder_add (builder, title);
+  g_strv_builder_add (builder, regions);
+  g_strv_builder_add (builder, generated);
+  return g_strv_builder_end (builder);
+}
+
+static cairo_surface_t *
+load_logo (KsReportPages *self)
+{
+  const KsReportOptions *options = ks_report_get_options (ks_annual_report_get_report (self->annual));
+  cairo_surface_t *logo;
+
+  /* cairo reads PNG by itself; other formats would need an image library
+   * the report layer does without. */
+  if (options->logo_path == NULL || options->logo_path[0] == '\0' ||
+      !g_str_has_suffix (options->logo_path, ".png"))
+    return NULL;
+
+  logo = cairo_image_surface_create_from_png (options->logo_path);
+  if (cairo_surface_status (logo) != CAIRO_STATUS_SUCCESS)
+    {
+      cairo_surface_destroy (logo);
+      return NULL;
+    }
+
+  return logo;
+}
+
+static double
+draw_head (KsReportPages *self,
+           cairo_t       *cr,
+           double         y0)
+{
+  const KsReportOptions *options = ks_report_get_options (ks_annual_report_get_report (self->annual));
+  double width = self->width - 2 * MARGIN;
+  g_auto(GStrv) lines = head_lines (self);
+  cairo_surface_t *logo = load_logo (self);
+  double y = y0;
+
+  for (guint i = 0; options->letterhead != NULL && options->letterhead[i] != NULL; i++)
+    {
+      const char *font = i == 0 ? FONT_FAMILY " Bold 13" : FONT_FAMILY " 10";
+
+      if (cr != NULL)
+        draw_text (self, cr, options->letterhead[i], font, MARGIN, y, width, PANGO_ALIGN_CENTER);
+      y += text_height (self, options->letterhead[i], font, width);
+    }
+  if (logo != NULL)
+    {
+      double size = MAX (y - y0, 48.0);
+      double scale = size / MAX (cairo_image_surface_get_height (logo), 1);
+
+      if (cr != NULL)
+        {
+          cairo_save (cr);
+          cairo_translate (cr, MARGIN, y0);
+          cairo_scale (cr, scale, scale);
+          cairo_set_source_surface (cr, logo, 0, 0);
+          cairo_paint (cr);
+          cairo_restore (cr);
+        }
+      y = MAX (y, y0 + size);
+      cairo_surface_destroy (logo);
+    }
+  if (y > y0)
+    {
+      /* The double rule under an Indonesian letterhead (kop surat). */
+      if (cr != NULL)
+        {
+          cairo_set_line_width (cr, 2.0);
+          cairo_move_to (cr, MARGIN, y + 4);
+          cairo_line_to (cr, MARGIN + width, y + 4);
+          cairo_stroke (cr);
+          cairo_set_line_width (cr, 0.6);
+          cairo_move_to (cr, MARGIN, y + 7);
+          cairo_line_to (cr, MARGIN + width, y + 7);
+          cairo_stroke (cr);
+        }
+      y += 18;
+    }
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      const char *font = i == 0 ? FONT_FAMILY " Bold 14" : FONT_FAMILY " 10";
+
+      if (cr != NULL)
+        draw_text (self, cr, lines[i], font, MARGIN, y, width, PANGO_ALIGN_CENTER);
+      y += text_height (self, lines[i], font, width) + (i == 0 ? 4 : 1);
+    }
+
+  return y + 10 - y0;
+}
+
+/* ------------------------------------------------------------------ */
+/* Tables */
+
+static double
+column_width (Block  *block,
+              guint   col,
+              double  table_width)
+{
+  double total = 0;
+
+  for (guint i = 0; i < block->n_columns; i++)
+    total += block->widths[i];
+
+  return table_width * block->widths[col] / total;
+}
+
+static double
+table_width (KsReportPages *self,
+             Block         *block)
+{
+  double full = self->width - 2 * MARGIN;
+
+  /* A narrow table (the obstacle tally) stays narrow. */
+  return block->n_columns <= 2 ? full * 0.45 : full;
+}
+
+static double
+table_row_height (KsReportPages *self,
+                  Block         *block,
+                  int            row)
+{
+  const char * const *cells = row < 0 ? (const char * const *) block->headers
+                                      : g_ptr_array_index (block->rows, row);
+  const char *font = row < 0 ? FONT_FAMILY " Bold 8" : FONT_FAMILY " 8";
+  double width = table_width (self, block);
+  double height = 0;
+
+  for (guint col = 0; col < block->n_columns; col++)
+    height = MAX (height, text_height (self, cells[col], font,
+                                       column_width (block, col, width) - 2 * PADDING));
+
+  return height + 2 * PADDING;
+}
+
+static void
+draw_table_row (KsReportPages *self,
+                cairo_t       *cr,
+                Block         *block,
+                int            row,
+                double         y,
+                double         height)
+{
+  const char * const *cells = row < 0 ? (const char * const *) block->headers
+                                      : g_ptr_array_index (block->rows, row);
+  const char *font = row < 0 ? FONT_FAMILY " Bold 8" : FONT_FAMILY " 8";
+  double width = table_width (self, block);
+  double x = MARGIN;
+
+  for (guint col = 0; col < block->n_columns; col++)
+    {
+      double w = column_width (block, col, width);
+
+      if (row < 0)
+        {
+          cairo_set_source_rgb (cr, 0.87, 0.89, 0.93);
+          cairo_rectangle (cr, x, y, w, height);
+          cairo_fill (cr);
+        }
+      cairo_set_source_rgb (cr, 0.35, 0.35, 0.35);
+      cairo_set_line_width (cr, 0.5);
+      cairo_rectangle (cr, x, y, w, height);
+      cairo_stroke (cr);
+      cairo_set_source_rgb (cr, 0, 0, 0);
+      draw_text (self, cr, cells[col], font, x + PADDING, y + PADDING, w - 2 * PADDING,
+                 row < 0 || col == 0 ? PANGO_ALIGN_CENTER : PANGO_ALIGN_LEFT);
+      x += w;
+    }
+}
+
+/* ------------------------------------------------------------------ */
+/* Pagination */
+
+typedef struct
+{
+  KsReportPages *self;
+  guint          page;
+  double         y;
+  double         top;
+  double         bottom;
+} Cursor;
+
+static void
+place (Cursor *cursor,
+       Block  *block,
+       int     row,
+       double  height)
+{
+  Placement placement = { cursor->page, block, row, cursor->y, height };
+
+  g_array_append_val (cursor->self->placements, placement);
+  cursor->y += height;
+}
+
+static void
+new_page (Cursor *cursor)
+{
+  cursor->page++;
+  cursor->y = cursor->top;
+}
+
+static void
+place_table (Cursor *cursor,
+             Block  *block)
+{
+  KsReportPages *self = cursor->self;
+  double header = table_row_height (self, block, -1);
+
+  for (guint i = 0; i < block->rows->len; i++)
+    {
+      double height = table_row_height (self, block, i);
+
+      /* A page never ends on a header, and every page of a table starts
+       * with one. */
+      if (i == 0 && cursor->y + header + height > cursor->bottom)
+        new_page (cursor);
+      else if (i > 0 && cursor->y + height > cursor->bottom)
+        {
+          new_page (cursor);
+          place (cursor, block, -1, header);
+        }
+      if (i == 0)
+        place (cursor, block, -1, header);
+      place (cursor, block, i, height);
+    }
+  cursor->y += 8;
+}
+
+static void
+place_block (Cursor *cursor,
+             Block  *block,
+             Block  *next)
+{
+  KsReportPages *self = cursor->self;
+  double width = self->width - 2 * MARGIN;
+  double height;
+
+  switch (block->kind)
+    {
+    case BLOCK_HEAD:
+      place (cursor, block, -1, draw_head (self, NULL, cursor->y));
+      break;
+    case BLOCK_HEADING:
+      height = text_height (self, block->text, FONT_FAMILY " Bold 11", width) + 6;
+      /* Keep a heading with the start of what it introduces. */
+      if (cursor->y + height + (next != NULL && next->kind == BLOCK_TABLE
+                                ? table_row_height (self, next, -1) + table_row_height (self, next, 0)
+                                : 20) > cursor->bottom)
+        new_page (cursor);
+      place (cursor, block, -1, height);
+      break;
+    case BLOCK_TEXT:
+      height = text_height (self, block->text, FONT_FAMILY " 9", width) + 8;
+      if (cursor->y + height > cursor->bottom)
+        new_page (cursor);
+      place (cursor, block, -1, height);
+      break;
+    case BLOCK_TABLE:
+      place_table (cursor, block);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* ------------------------------------------------------------------ */
+/* Overrides */
+
+static void
+ks_report_pages_finalize (GObject *object)
+{
+  KsReportPages *self = KS_REPORT_PAGES (object);
+
+  g_clear_pointer (&self->blocks, g_ptr_array_unref);
+  g_clear_pointer (&self->placements, g_array_unref);
+  g_clear_object (&self->context);
+  g_clear_object (&self->annual);
+
+  G_OBJECT_CLASS (ks_report_pages_parent_class)->finalize (object);
+}
+
+static void
+ks_report_pages_class_init (KsReportPagesClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = ks_report_pages_finalize;
+}
+
+static void
+ks_report_pages_init (KsReportPages *self)
+{
+  self->blocks = g_ptr_array_new_with_free_func ((GDestroyNotify) block_free);
+  self->placements = g_array_new (FALSE, FALSE, sizeof (Placement));
+}
+
+/* ------------------------------------------------------------------ */
+/* Public API */
+
+/**
+ * ks_report_pages_new:
+ * @annual: the report to lay out
+ *
+ * Returns: (transfer full): the pages, to paginate before drawing
+ */
+KsReportPages *
+ks_report_pages_new (KsAnnualReport *annual)
+{
+  KsReportPages *self;
+
+  g_return_val_if_fail (KS_IS_ANNUAL_REPORT (annual), NULL);
+
+  self = g_object_new (KS_TYPE_REPORT_PAGES, NULL);
+  self->annual = g_object_ref (annual);
+  build_blocks (self);
+  return self;
+}
+
+static void
+update_context (KsReportPages *self,
+                cairo_t       *cr)
+{
+  if (self->context == NULL)
+    {
+      self->context = pango_cairo_create_context (cr);
+      /* The unit is the point, so a 10 pt font is 10 units high. */
+      pango_cairo_context_set_resolution (self->context, 72.0);
+    }
+  else
+    pango_cairo_update_context (cr, self->context);
+}
+
+/**
+ * ks_report_pages_paginate:
+ * @cr: a cairo context like the one pages will be drawn on, in points
+ * @width: the page's width in points
+ * @height: the page's height in points
+ *
+ * Returns: the number of pages
+ */
+guint
+ks_report_pages_paginate (KsReportPages *self,
+                          cairo_t       *cr,
+                          double         width,
+                          double         height)
+{
+  Cursor cursor = { self, 0, MARGIN, MARGIN, height - MARGIN - FOOTER_HEIGHT };
+
+  g_return_val_if_fail (KS_IS_REPORT_PAGES (self), 0);
+
+  update_context (self, cr);
+  self->width = width;
+  self->height = height;
+  g_array_set_size (self->placements, 0);
+
+  for (guint i = 0; i < self->blocks->len; i++)
+    place_block (&cursor, g_ptr_array_index (self->blocks, i),
+                 i + 1 < self->blocks->len ? g_ptr_array_index (self->blocks, i + 1) : NULL);
+
+  self->n_pages = cursor.page + 1;
+  return self->n_pages;
+}
+
+guint
+ks_report_pages_get_n_pages (KsReportPages *self)
+{
+  g_return_val_if_fail (KS_IS_REPORT_PAGES (self), 0);
+
+  return self->n_pages;
+}
+
+static void
+draw_footer (KsReportPages *self,
+             cairo_t       *cr,
+             guint          page)
+{
+  g_autofree char *title = ks_annual_report_dup_title (self->annual);
+  /* Translators: the footer of a printed report page, "Page 1 of 3" */
+  g_autofree char *number = g_strdup_printf (_("Page %u of %u"), page + 1, self->n_pages);
+  double width = self->width - 2 * MARGIN;
+  double y = self->height - MARGIN - FOOTER_HEIGHT + 8;
+
+  cairo_set_source_rgb (cr, 0.3, 0.3, 0.3);
+  draw_text (self, cr, title, FONT_FAMILY " 7", MARGIN, y, width, PANGO_ALIGN_LEFT);
+  draw_text (self, cr, number, FONT_FAMILY " 8", MARGIN, y, width, PANGO_ALIGN_CENTER);
+  cairo_set_source_rgb (cr, 0, 0, 0);
+}
+
+/**
+ * ks_report_pages_draw_page:
+ * @cr: where to draw, in points
+ * @page: from 0, below the number ks_report_pages_paginate() returned
+ */
+void
+ks_report_pages_draw_page (KsReportPages *self,
+                           cairo_t       *cr,
+                           guint          page)
+{
+  double width;
+
+  g_return_if_fail (KS_IS_REPORT_PAGES (self));
+  g_return_if_fail (page < self->n_pages);
+
+  update_context (self, cr);
+  width = self->width - 2 * MARGIN;
+  cairo_save (cr);
+  cairo_set_source_rgb (cr, 0, 0, 0);
+  for (guint i = 0; i < self->placements->len; i++)
+    {
+      Placement *placement = &g_array_index (self->placements, Placement, i);
+      Block *block = placement->block;
+
+      if (placement->page != page)
+        continue;
+
+      if (block->kind == BLOCK_HEAD)
+        draw_head (self, cr, placement->y);
+      else if (block->kind == BLOCK_HEADING)
+        draw_text (self, cr, block->text, FONT_FAMILY " Bold 11", MARGIN, placement->y, width, PANGO_ALIGN_LEFT);
+      else if (block->kind == BLOCK_TEXT)
+        draw_text (self, cr, block->text, FONT_FAMILY " 9", MARGIN, placement->y, width, PANGO_ALIGN_LEFT);
+      else
+        draw_table_row (self, cr, block, placement->row, placement->y, placement->height);
+    }
+  draw_footer (self, cr, page);
+  cairo_restore (cr);
+}
+
+static gboolean
+check_cairo (cairo_status_t   status,
+             const char      *path,
+             GError         **error)
+{
+  g_autofree char *display = NULL;
+
+  if (status == CAIRO_STATUS_SUCCESS)
+    return TRUE;
+
+  display = g_filename_display_name (path);
+  g_set_error (error, KS_ERROR, KS_ERROR_IO, _("Could not write “%s”: %s"),
+               display, cairo_status_to_string (status));
+  return FALSE;
+}
+
+static gboolean
+draw_pdf (KsReportPages  *pages,
+          const char     *temp_path,
+          const char     *path,
+          GCancellable   *cancellable,
+          GError        **error)
+{
+  const KsReportOptions *options = ks_report_get_options (ks_annual_report_get_report (pages->annual));
+  g_autofree char *title = ks_annual_report_dup_title (pages->annual);
+  cairo_surface_t *surface = cairo_pdf_surface_create (temp_path, KS_REPORT_PAGE_WIDTH, KS_REPORT_PAGE_HEIGHT);
+  cairo_t *cr = cairo_create (surface);
+  gboolean ok = TRUE;
+  guint n_pages;
+
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_AUTHOR, options->author);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, PACKAGE_NAME " " PACKAGE_VERSION);
+
+  n_pages = ks_report_pages_paginate (pages, cr, KS_REPORT_PAGE_WIDTH, KS_REPORT_PAGE_HEIGHT);
+  for (guint page = 0; ok && page < n_pages; page++)
+    {
+      ok = !g_cancellable_set_error_if_cancelled (cancellable, error);
+      if (ok)
+        {
+          ks_report_pages_draw_page (pages, cr, page);
+          cairo_show_page (cr);
+        }
+    }
+
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  if (ok)
+    ok = check_cairo (cairo_surface_status (surface), path, error);
+  cairo_surface_destroy (surface);
+
+  return ok;
+}
+
+/**
+ * ks_report_pages_write_pdf:
+ * @annual: the report
+ * @path: the PDF to write (replaced when it exists)
+ *
+ * Returns: %TRUE when @path holds the whole document
+ */
+gboolean
+ks_report_pages_write_pdf (KsAnnualReport  *annual,
+                           const char      *path,
+                           GCancellable    *cancellable,
+                           GError         **error)
+{
+  g_autoptr(KsReportPages) pages = NULL;
+  g_autofree char *temp_path = NULL;
+
+  g_return_val_if_fail (KS_IS_ANNUAL_REPORT (annual), FALSE);
+
+  temp_path = ks_report_temp_path_for (path, error);
+  if (temp_path == NULL)
+    return FALSE;
+
+  pages = ks_report_pages_new (annual);
+  if (!draw_pdf (pages, temp_path, path, cancellable, error))
+    {
+      g_unlink (temp_path);
+      return FALSE;
+    }
+
+  return ks_report_commit_temp (temp_path, path, error);
+}

@@ -1,0 +1,157 @@
+/* ks-report-print.c
+ *
+ * Copyright 2026 The Kerjasama developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "ks-report-print"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ks-report-annual.h"
+#include "ks-report-pdf.h"
+#include "ks-report-print.h"
+#include "ks-settings.h"
+
+/*
+ * Printing the annual report from the window: a GtkPrintOperation whose
+ * pages are drawn by the same KsReportPages that writes the PDF, so what
+ * is printed is what is exported.  The print dialog offers the preview.
+ */
+
+static void
+begin_print_cb (GtkPrintOperation *operation,
+                GtkPrintContext   *context,
+                KsReportPages     *pages)
+{
+  guint n_pages = ks_report_pages_paginate (pages, gtk_print_context_get_cairo_context (context),
+                                            gtk_print_context_get_width (context),
+                                            gtk_print_context_get_height (context));
+
+  gtk_print_operation_set_n_pages (operation, n_pages);
+}
+
+static void
+draw_page_cb (GtkPrintOperation *operation,
+              GtkPrintContext   *context,
+              int                page_nr,
+              KsReportPages     *pages)
+{
+  ks_report_pages_draw_page (pages, gtk_print_context_get_cairo_context (context), page_nr);
+}
+
+/**
+ * ks_report_options_new_from_settings:
+ * @settings: (nullable): the application's settings
+ * @db: the register, for the staff name
+ *
+ * Returns: (transfer full): report options with the letterhead, logo,
+ *   author and follow-up threshold of the preferences, for all regions
+ *   and all years
+ */
+KsReportOptions *
+ks_report_options_new_from_settings (GSettings  *settings,
+                                     KsDatabase *db)
+{
+  KsReportOptions *options = ks_report_options_new ();
+
+  g_free (options->author);
+  options->author = g_strdup (ks_database_get_staff_name (db));
+  if (settings != NULL)
+    {
+      g_autoptr(KsPreferences) prefs = ks_preferences_new_from_settings (settings);
+
+      options->letterhead = g_settings_get_strv (settings, "letterhead");
+      options->logo_path = g_settings_get_string (settings, "letterhead-logo");
+      options->follow_up_months = prefs->follow_up_months;
+    }
+
+  return options;
+}
+
+/**
+ * ks_report_print_operation_new:
+ * @db: the register (read on the calling thread)
+ * @settings: (nullable): the application's settings
+ * @year: the year of the annual report
+ * @regions: (nullable): region codes, %NULL for all
+ *
+ * Returns: (transfer full): a print operation for the annual report, A4
+ *   landscape, in points; or %NULL with @error set
+ */
+GtkPrintOperation *
+ks_report_print_operation_new (KsDatabase          *db,
+                               GSettings           *settings,
+                               int                  year,
+                               const char * const  *regions,
+                               GError             **error)
+{
+  g_autoptr(KsReportOptions) options = ks_report_options_new_from_settings (settings, db);
+  g_autoptr(KsReport) report = NULL;
+  g_autoptr(KsAnnualReport) annual = NULL;
+  g_autoptr(GtkPageSetup) page_setup = gtk_page_setup_new ();
+  g_autoptr(GtkPaperSize) a4 = gtk_paper_size_new (GTK_PAPER_NAME_A4);
+  g_autofree char *title = NULL;
+  GtkPrintOperation *operation;
+  KsReportPages *pages;
+
+  options->year_from = options->year_to = year;
+  options->regions = g_strdupv ((GStrv) regions);
+  report = ks_report_new (db, options, error);
+  if (report == NULL)
+    return NULL;
+  annual = ks_annual_report_new (report, NULL, error);
+  if (annual == NULL)
+    return NULL;
+
+  pages = ks_report_pages_new (annual);
+  operation = gtk_print_operation_new ();
+  title = ks_annual_report_dup_title (annual);
+  gtk_print_operation_set_job_name (operation, title);
+  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
+  gtk_page_setup_set_paper_size (page_setup, a4);
+  gtk_page_setup_set_orientation (page_setup, GTK_PAGE_ORIENTATION_LANDSCAPE);
+  gtk_print_operation_set_default_page_setup (operation, page_setup);
+  gtk_print_operation_set_use_full_page (operation, TRUE);
+  gtk_print_operation_set_embed_page_setup (operation, TRUE);
+  g_signal_connect_data (operation, "begin-print", G_CALLBACK (begin_print_cb),
+                         pages, (GClosureNotify) G_CALLBACK (g_object_unref), 0);
+  g_signal_connect (operation, "draw-page", G_CALLBACK (draw_page_cb), pages);
+
+  return operation;
+}
+
+/**
+ * ks_report_print:
+ * @parent: the window the print dialog belongs to
+ * @db: the register
+ * @settings: (nullable): the application's settings
+ * @year: the year to print the annual report of
+ *
+ * Opens the print dialog (with its preview) for the annual report of
+ * @year, for every region.  Returns once the dialog is shown.
+ *
+ * Returns: %FALSE with @error set when the report could not be made
+ */
+gboolean
+ks_report_print (GtkWindow   *parent,
+                 KsDatabase  *db,
+                 GSettings   *settings,
+                 int          year,
+                 GError     **error)
+{
+  g_autoptr(GtkPrintOperation) operation = NULL;
+
+  g_return_val_if_fail (KS_IS_DATABASE (db), FALSE);
+
+  operation = ks_report_print_operation_new (db, settings, year, NULL, error);
+  if (operation == NULL)
+    return FALSE;
+
+  gtk_print_operation_set_allow_async (operation, TRUE);
+  return gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                                  parent, error) != GTK_PRINT_OPERATION_RESULT_ERROR;
+}
