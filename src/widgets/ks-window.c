@@ -18,8 +18,10 @@
 #include "ks-csv-export.h"
 #include "ks-database.h"
 #include "ks-demo.h"
+#include "ks-export-dialog.h"
 #include "ks-filter-popover.h"
 #include "ks-preferences-window.h"
+#include "ks-report-print.h"
 #include "ks-settings.h"
 #include "ks-sidebar.h"
 #include "ks-window.h"
@@ -54,7 +56,7 @@ G_DEFINE_FINAL_TYPE (KsWindow, ks_window, ADW_TYPE_APPLICATION_WINDOW)
 /* Actions that need an open register. */
 static const char * const register_actions[] = {
   "win.new-agreement", "win.edit-agreement", "win.search", "win.show-filters", "win.delete-selected", "win.export-selected",
-  "win.load-demo", "win.clear-filters", "win.preferences",
+  "win.load-demo", "win.clear-filters", "win.preferences", "win.export", "win.print",
 };
 
 static void
@@ -356,6 +358,52 @@ export_selected_action (GtkWidget  *widget,
 }
 
 static void
+report_exported_cb (KsWindow *self,
+                    GFile    *file)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, ks_export_toast_new (GTK_WINDOW (self), file));
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  KsWindow *self = KS_WINDOW (widget);
+  KsExportDialog *dialog = ks_export_dialog_new (GTK_WINDOW (self), self->db, self->settings);
+
+  g_signal_connect_object (dialog, "exported", G_CALLBACK (report_exported_cb),
+                           self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* The annual report of the year the filter names, else this year's. */
+static int
+report_year (KsWindow *self)
+{
+  KsAgreementFilter *filter = ks_agreement_list_get_filter (self->agreements);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  if (ks_agreement_filter_get_year_to (filter) != 0)
+    return (int) ks_agreement_filter_get_year_to (filter);
+  if (ks_agreement_filter_get_year_from (filter) != 0)
+    return (int) ks_agreement_filter_get_year_from (filter);
+  return g_date_time_get_year (now);
+}
+
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  KsWindow *self = KS_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (!ks_report_print (GTK_WINDOW (self), self->db, self->settings, report_year (self), &error))
+    show_toast (self, error->message);
+}
+
+static void
 load_demo_action (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
@@ -605,6 +653,8 @@ install_actions (GtkWidgetClass *widget_class)
     { "win.delete-selected", NULL, delete_selected_action, 0, 0 },
     { "win.undo-delete", NULL, undo_delete_action, GDK_KEY_z, GDK_CONTROL_MASK },
     { "win.export-selected", NULL, export_selected_action, GDK_KEY_e, GDK_CONTROL_MASK | GDK_SHIFT_MASK },
+    { "win.export", NULL, export_action, GDK_KEY_e, GDK_CONTROL_MASK },
+    { "win.print", NULL, print_action, GDK_KEY_p, GDK_CONTROL_MASK },
     { "win.load-demo", NULL, load_demo_action, 0, 0 },
     { "win.clear-filters", NULL, clear_filters_action, 0, 0 },
     { "win.preferences", NULL, preferences_action, GDK_KEY_comma, GDK_CONTROL_MASK },
