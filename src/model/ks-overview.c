@@ -167,8 +167,11 @@ builder_end (Builder *b)
   return s;
 }
 
-static void
-series_free (KsOverviewSeries *s)
+/**
+ * ks_overview_series_free:
+ */
+void
+ks_overview_series_free (KsOverviewSeries *s)
 {
   if (s == NULL)
     return;
@@ -589,11 +592,11 @@ ks_overview_free (KsOverview *overview)
   if (overview == NULL)
     return;
 
-  series_free (overview->by_region);
-  series_free (overview->by_year);
-  series_free (overview->by_country);
-  series_free (overview->obstacles);
-  series_free (overview->spending);
+  ks_overview_series_free (overview->by_region);
+  ks_overview_series_free (overview->by_year);
+  ks_overview_series_free (overview->by_country);
+  ks_overview_series_free (overview->obstacles);
+  ks_overview_series_free (overview->spending);
   g_free (overview);
 }
 
@@ -650,4 +653,29 @@ ks_overview_series_find (const KsOverviewSeries *series,
       return i;
 
   return -1;
+}
+
+/**
+ * ks_overview_series_copy:
+ *
+ * Returns: (transfer full): a copy of @series, for a chart to keep
+ */
+KsOverviewSeries *
+ks_overview_series_copy (const KsOverviewSeries *series)
+{
+  KsOverviewSeries *copy;
+
+  g_return_val_if_fail (series != NULL, NULL);
+
+  copy = g_new0 (KsOverviewSeries, 1);
+  copy->n_categories = series->n_categories;
+  copy->n_series = series->n_series;
+  copy->category_keys = g_strdupv (series->category_keys);
+  copy->category_labels = g_strdupv (series->category_labels);
+  copy->series_keys = g_strdupv (series->series_keys);
+  copy->series_labels = g_strdupv (series->series_labels);
+  copy->series_colors = g_memdup2 (series->series_colors, (series->n_series + 1) * sizeof (guint));
+  copy->values = g_memdup2 (series->values, MAX (series->n_categories * series->n_series, 1) * sizeof (double));
+
+  return copy;
 }

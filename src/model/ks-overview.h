@@ -75,6 +75,9 @@ typedef struct
   KsOverviewSeries *spending;
 } KsOverview;
 
+KsOverviewSeries *ks_overview_series_copy (const KsOverviewSeries *series);
+void        ks_overview_series_free       (KsOverviewSeries       *series);
+
 KsOverview *ks_overview_compute           (KsAgreementList        *list,
                                            GError                **error);
 void        ks_overview_free              (KsOverview             *overview);
@@ -87,5 +90,6 @@ int         ks_overview_series_find       (const KsOverviewSeries *series,
                                            const char             *category_key);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KsOverview, ks_overview_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (KsOverviewSeries, ks_overview_series_free)
 
 G_END_DECLS
