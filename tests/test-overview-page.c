@@ -223,6 +223,22 @@ test_follows_filter (Fixture       *fixture,
 }
 
 static void
+test_refreshes_when_shown (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  const char *regions[] = { "33.72", NULL };
+
+  gtk_widget_set_visible (GTK_WIDGET (fixture->page), FALSE);
+  ks_agreement_filter_set_regions (ks_agreement_list_get_filter (fixture->list), regions);
+  ks_test_iterate (50);
+  g_assert_cmpstr (label_text (fixture, "agreements_value"), ==, "15");
+
+  gtk_widget_set_visible (GTK_WIDGET (fixture->page), TRUE);
+  ks_test_iterate (50);
+  g_assert_cmpstr (label_text (fixture, "agreements_value"), ==, "4");
+}
+
+static void
 test_keyboard_activates_bar (Fixture       *fixture,
                              gconstpointer  data)
 {
@@ -234,6 +250,8 @@ test_keyboard_activates_bar (Fixture       *fixture,
   gtk_widget_activate_action (GTK_WIDGET (regions), "chart.next", NULL);
   gtk_widget_activate_action (GTK_WIDGET (regions), "chart.activate", NULL);
   g_assert_cmpint (ks_chart_get_selected (regions), ==, 1);
+  gtk_window_set_focus_visible (fixture->window, TRUE);
+  maybe_screenshot (fixture, "overview-focus.png");
 
   /* The second region in code order is Wonogiri (33.12), one agreement. */
   shown_regions = ks_agreement_filter_get_regions (fixture->shown);
@@ -290,6 +308,7 @@ main (int   argc,
   ADD ("/overview-page/figures", test_figures);
   ADD ("/overview-page/chart-values", test_chart_values);
   ADD ("/overview-page/follows-filter", test_follows_filter);
+  ADD ("/overview-page/refreshes-when-shown", test_refreshes_when_shown);
   ADD ("/overview-page/keyboard-activates-bar", test_keyboard_activates_bar);
   ADD ("/overview-page/segment-shows-stage", test_segment_shows_stage);
   ADD ("/overview-page/figure-shows-view", test_figure_shows_view);

@@ -323,6 +323,8 @@ draw_segments (KsChart *self,
     }
 }
 
+/* A rounded outline inside the bar's slot (the widget clips anything
+ * outside), over a faint highlight. */
 static void
 draw_focus (KsChart *self,
             cairo_t *cr,
@@ -331,12 +333,25 @@ draw_focus (KsChart *self,
             double   w,
             double   h)
 {
+  double radius = 6;
   GdkRGBA fg;
 
+  x += 1;
+  y += 1;
+  w -= 2;
+  h -= 2;
+  cairo_new_sub_path (cr);
+  cairo_arc (cr, x + w - radius, y + radius, radius, -G_PI / 2, 0);
+  cairo_arc (cr, x + w - radius, y + h - radius, radius, 0, G_PI / 2);
+  cairo_arc (cr, x + radius, y + h - radius, radius, G_PI / 2, G_PI);
+  cairo_arc (cr, x + radius, y + radius, radius, G_PI, 3 * G_PI / 2);
+  cairo_close_path (cr);
+
   get_foreground (self, &fg);
-  set_source (cr, &fg, 0.7);
+  set_source (cr, &fg, 0.06);
+  cairo_fill_preserve (cr);
+  set_source (cr, &fg, 0.6);
   cairo_set_line_width (cr, 2);
-  cairo_rectangle (cr, x - 2, y - 2, w + 4, h + 4);
   cairo_stroke (cr);
 }
 
@@ -366,7 +381,7 @@ draw_horizontal (KsChart *self,
     {
       double y = top + i * ROW_HEIGHT;
       double total = ks_overview_series_get_total (self->data, i);
-      double bar_x = label_width + 2 * PAD;
+      double bar_x = label_width + 3 * PAD;
       double room = MAX (width - bar_x - value_width, 1);
       double length = max > 0 ? room * total / max : 0;
       double thickness = ROW_HEIGHT * BAR_SHARE;
@@ -376,7 +391,7 @@ draw_horizontal (KsChart *self,
       double text_y = y + (ROW_HEIGHT - line_height (self)) / 2;
 
       set_source (cr, &fg, 0.85);
-      show_text (cr, label, 0, text_y);
+      show_text (cr, label, PAD, text_y);
       draw_segments (self, cr, i, bar_x, y + (ROW_HEIGHT - thickness) / 2, length, thickness);
       set_source (cr, &fg, 0.85);
       show_text (cr, value, bar_x + length + PAD, text_y);

@@ -23,6 +23,7 @@ struct _KsOverviewPage
   KsAgreementList *list;
   KsAgreementFilter *filter;     /* the list's, watched */
   guint            refresh_id;
+  gboolean         stale;        /* changed while not shown */
 
   GtkWidget       *scroller;
   GtkLabel        *agreements_value;
@@ -126,6 +127,7 @@ refresh (KsOverviewPage *self)
   g_autoptr(KsOverview) overview = NULL;
   g_autoptr(GError) error = NULL;
 
+  self->stale = FALSE;
   if (self->list == NULL)
     return;
 
@@ -162,10 +164,18 @@ refresh_idle_cb (gpointer data)
 }
 
 /* Several notifications arrive together (regions and years, a reload);
- * one refresh covers them all. */
+ * one refresh covers them all.  A hidden page (the table is shown) only
+ * remembers to refresh when it is shown: saving an agreement in a large
+ * register should not wait for charts nobody sees. */
 static void
 queue_refresh (KsOverviewPage *self)
 {
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->stale = TRUE;
+      return;
+    }
+
   if (self->refresh_id == 0)
     self->refresh_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, refresh_idle_cb, self, NULL);
 }
@@ -324,6 +334,20 @@ list_filter_changed_cb (KsOverviewPage  *self,
 }
 
 /* ------------------------------------------------------------------ */
+/* GtkWidget */
+
+static void
+ks_overview_page_map (GtkWidget *widget)
+{
+  KsOverviewPage *self = KS_OVERVIEW_PAGE (widget);
+
+  GTK_WIDGET_CLASS (ks_overview_page_parent_class)->map (widget);
+
+  if (self->stale)
+    refresh (self);
+}
+
+/* ------------------------------------------------------------------ */
 /* GObject */
 
 static void
@@ -406,6 +430,7 @@ ks_overview_page_class_init (KsOverviewPageClass *klass)
   object_class->dispose = ks_overview_page_dispose;
   object_class->get_property = ks_overview_page_get_property;
   object_class->set_property = ks_overview_page_set_property;
+  widget_class->map = ks_overview_page_map;
 
   properties[PROP_LIST] =
     g_param_spec_object ("list", NULL, NULL, KS_TYPE_AGREEMENT_LIST,
