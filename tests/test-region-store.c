@@ -333,6 +333,36 @@ test_count_agreements (Fixture       *fixture,
 }
 
 static void
+test_list_local_parties (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(KsAgreement) agreement = ks_agreement_new ();
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) names = NULL;
+  g_auto(GStrv) none = NULL;
+  GPtrArray *parties = ks_agreement_get_local_parties (agreement);
+
+  g_object_set (agreement, "region-code", "33.14", "title", "Sister school", NULL);
+  g_ptr_array_add (parties, ks_local_party_ref_new ("SMK Negeri 1 Sragen", NULL));
+  g_ptr_array_add (parties, ks_local_party_ref_new ("dinas Pendidikan Kabupaten Sragen", NULL));
+  g_ptr_array_add (parties, ks_local_party_ref_new ("Bappeda Kabupaten Sragen", "coordinating"));
+  g_assert_true (ks_agreement_store_save (fixture->db, agreement, NULL, &error));
+  g_assert_no_error (error);
+  ks_test_exec (fixture->db, "UPDATE local_parties SET deleted_at = '2026-01-01T00:00:00Z' "
+                             "WHERE name = 'Bappeda Kabupaten Sragen'");
+
+  names = ks_region_store_list_local_parties (fixture->db, "33.14", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_strv_length (names), ==, 2);
+  g_assert_cmpstr (names[0], ==, "dinas Pendidikan Kabupaten Sragen");
+  g_assert_cmpstr (names[1], ==, "SMK Negeri 1 Sragen");
+
+  none = ks_region_store_list_local_parties (fixture->db, "33.72", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_strv_length (none), ==, 0);
+}
+
+static void
 test_partners_sorted (Fixture       *fixture,
                       gconstpointer  data)
 {
@@ -634,6 +664,7 @@ main (int   argc,
   ADD ("/region/count-agreements", test_count_agreements);
   ADD ("/partner/list/sorted-by-name", test_partners_sorted);
   ADD ("/partner/properties", test_partner_properties);
+  ADD ("/local-party/list", test_list_local_parties);
   ADD ("/procedure/list/ordered-with-labels", test_steps_ordered_with_labels);
   ADD ("/procedure/add/custom", test_step_add_custom);
   ADD ("/procedure/add/keys-not-reused", test_step_keys_not_reused);

@@ -9,12 +9,16 @@
 
 #include <glib/gi18n.h>
 
+#include "ks-agreement-editor.h"
 #include "ks-agreement-list.h"
 #include "ks-agreement-view.h"
 #include "ks-application.h"
 #include "ks-column-sorter.h"
 #include "ks-database.h"
+#include "ks-date-row.h"
 #include "ks-demo.h"
+#include "ks-iso-codes.h"
+#include "ks-keys.h"
 #include "ks-filter-popover.h"
 #include "ks-preferences-window.h"
 #include "ks-sidebar.h"
@@ -613,6 +617,112 @@ test_window_preferences (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+editor_shown (gpointer data)
+{
+  return ks_test_find_toplevel (KS_TYPE_AGREEMENT_EDITOR) != NULL;
+}
+
+static gboolean
+editor_gone (gpointer data)
+{
+  return !editor_shown (data);
+}
+
+static void
+type_into (GtkWidget  *root,
+           const char *id,
+           const char *text)
+{
+  GtkWidget *widget = ks_test_find_by_id (root, id);
+
+  g_assert_nonnull (widget);
+  if (KS_IS_DATE_ROW (widget))
+    gtk_editable_set_text (ks_date_row_get_entry (KS_DATE_ROW (widget)), text);
+  else
+    gtk_editable_set_text (GTK_EDITABLE (widget), text);
+}
+
+static guint
+country_position (const char *code)
+{
+  g_autoptr(GPtrArray) codes = ks_country_list ();
+  guint index;
+
+  g_assert_true (g_ptr_array_find_with_equal_func (codes, code, g_str_equal, &index));
+  return index + 1;   /* after "Not known" */
+}
+
+/* The issue's acceptance: record the Sragen–Queensland sister-school
+ * draft from the window, find it by typing "Queensland", see it under
+ * Sragen. */
+static void
+test_window_records_and_finds_agreement (Fixture       *fixture,
+                                         gconstpointer  data)
+{
+  KsWindow *window = fixture->window;
+  KsSidebar *sidebar = KS_SIDEBAR (ks_test_find_by_id (GTK_WIDGET (window), "sidebar"));
+  GtkEditable *search = GTK_EDITABLE (ks_test_find_by_id (ks_test_find_by_id (GTK_WIDGET (window), "search_bar"),
+                                                          "search_entry"));
+  GtkWidget *editor;
+
+  ks_sidebar_select (sidebar, "region:33.14");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.new-agreement", NULL);
+  g_assert_true (ks_test_wait_for (editor_shown, NULL, 2000));
+  editor = GTK_WIDGET (ks_test_find_toplevel (KS_TYPE_AGREEMENT_EDITOR));
+
+  type_into (editor, "title_row", "Sister school SBBS Sragen – Queensland");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (ks_test_find_by_id (editor, "stage_row")),
+                              ks_key_get_index (KS_KEY_SET_STAGE, "drafting"));
+  type_into (editor, "new_partner_name_row", "Department of Education Queensland");
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (ks_test_find_by_id (editor, "new_partner_country_dropdown")),
+                              country_position ("AU"));
+  g_signal_emit_by_name (ks_test_find_by_id (editor, "add_new_partner_button"), "clicked");
+  type_into (editor, "starts_on_row", "March 2018");
+  gtk_widget_activate_action (editor, "editor.save", NULL);
+  g_assert_true (ks_test_wait_for (editor_gone, NULL, 2000));
+
+  /* Under Sragen, where it was made. */
+  g_assert_cmpuint (ks_sidebar_get_count (sidebar, "region:33.14"), ==, 1);
+  g_assert_cmpuint (n_shown (window), ==, 1);
+
+  ks_sidebar_select (sidebar, "all");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL);
+  gtk_editable_set_text (search, "Queensland");
+  ks_test_iterate (400);
+  g_assert_cmpuint (n_shown (window), ==, 1);
+  g_assert_nonnull (ks_test_find_label (GTK_WIDGET (window), "Sister school SBBS Sragen – Queensland"));
+  g_assert_nonnull (ks_test_find_label (GTK_WIDGET (window), "Department of Education Queensland (Australia)"));
+  g_assert_nonnull (ks_test_find_label (GTK_WIDGET (window), "Kabupaten Sragen"));
+}
+
+/* Activating a row opens it; an edit shows in the table when saved. */
+static void
+test_window_edits_agreement (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  KsWindow *window = open_study_window (fixture);
+  g_autoptr(KsAgreementSummary) first = g_list_model_get_item (shown_rows (window), 0);
+  KsAgreementView *view = KS_AGREEMENT_VIEW (ks_test_find_by_id (GTK_WIDGET (window), "agreement_view"));
+  GtkWidget *editor;
+
+  g_signal_emit_by_name (ks_agreement_view_get_column_view (view), "activate", 0);
+  g_assert_true (ks_test_wait_for (editor_shown, NULL, 2000));
+  editor = GTK_WIDGET (ks_test_find_toplevel (KS_TYPE_AGREEMENT_EDITOR));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (ks_test_find_by_id (editor, "title_row"))), ==,
+                   ks_agreement_summary_get_title (first));
+  /* A saved agreement has its timeline, files and history beside it. */
+  g_assert_nonnull (adw_view_stack_get_child_by_name (ADW_VIEW_STACK (ks_test_find_by_id (editor, "view_stack")),
+                                                      "timeline"));
+
+  type_into (editor, "title_row", "Hibah air minum PDAM Sragen (edited)");
+  gtk_widget_activate_action (editor, "editor.save", NULL);
+  g_assert_true (ks_test_wait_for (editor_gone, NULL, 2000));
+  ks_test_iterate (50);
+  g_assert_nonnull (ks_test_find_label (GTK_WIDGET (window), "Hibah air minum PDAM Sragen (edited)"));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_window_shows_refused_register (Fixture       *fixture,
                                     gconstpointer  data)
@@ -748,6 +858,8 @@ main (int   argc,
   ADD ("/window/bulk-delete", test_window_bulk_delete);
   ADD ("/window/loads-study-data", test_window_loads_study_data);
   ADD ("/window/preferences", test_window_preferences);
+  ADD ("/window/records-and-finds-agreement", test_window_records_and_finds_agreement);
+  ADD ("/window/edits-agreement", test_window_edits_agreement);
 
 #undef ADD
 

@@ -473,3 +473,49 @@ ks_region_store_count_agreements (KsDatabase  *db,
 
   return g_steal_pointer (&counts);
 }
+
+/**
+ * ks_region_store_list_local_parties:
+ * @region_code: a region's Kemendagri code
+ *
+ * The local parties the register knows in a region, for the editor to
+ * suggest: the same agency is then written the same way every time.
+ *
+ * Returns: (transfer full) (nullable): the names, not deleted, ignoring
+ *   case in alphabetical order; empty for an unknown region
+ */
+GStrv
+ks_region_store_list_local_parties (KsDatabase  *db,
+                                    const char  *region_code,
+                                    GError     **error)
+{
+  g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
+  g_autoptr(KsStatement) stmt = NULL;
+
+  g_return_val_if_fail (KS_IS_DATABASE (db), NULL);
+  g_return_val_if_fail (region_code != NULL, NULL);
+
+  stmt = ks_database_prepare (db,
+                              "SELECT lp.name FROM local_parties lp "
+                              "JOIN regions r ON r.id = lp.region_id "
+                              "WHERE r.code = ?1 AND lp.deleted_at IS NULL "
+                              "ORDER BY lp.name COLLATE NOCASE, lp.name",
+                              error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_text (stmt, 1, region_code, -1, SQLITE_TRANSIENT);
+  for (;;)
+    {
+      gboolean has_row;
+
+      if (!ks_store_step_row (db, stmt, &has_row, error))
+        return NULL;
+      if (!has_row)
+        break;
+
+      g_strv_builder_add (names, ks_store_column_text (stmt, 0));
+    }
+
+  return g_strv_builder_end (names);
+}

@@ -26,5 +26,8 @@ KsRegion   *ks_region_store_add              (KsDatabase  *db,
                                               GError     **error);
 GHashTable *ks_region_store_count_agreements (KsDatabase  *db,
                                               GError     **error);
+GStrv       ks_region_store_list_local_parties (KsDatabase  *db,
+                                                const char  *region_code,
+                                                GError     **error);
 
 G_END_DECLS

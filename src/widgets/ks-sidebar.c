@@ -369,10 +369,10 @@ row_activated_cb (KsSidebar     *self,
 static void
 remove_rows (KsSidebar *self)
 {
-  GtkWidget *child;
+  GtkListBoxRow *row;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list_box))) != NULL)
-    gtk_list_box_remove (self->list_box, child);
+  while ((row = gtk_list_box_get_row_at_index (self->list_box, 0)) != NULL)
+    gtk_list_box_remove (self->list_box, GTK_WIDGET (row));
   g_ptr_array_set_size (self->entries, 0);
 }
 
@@ -380,14 +380,14 @@ static GtkListBoxRow *
 find_row (KsSidebar  *self,
           const char *key)
 {
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->list_box));
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
+  GtkListBoxRow *row;
+
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (self->list_box, i)) != NULL; i++)
     {
-      Entry *entry = row_entry (GTK_LIST_BOX_ROW (child));
+      Entry *entry = row_entry (row);
 
       if (entry != NULL && g_strcmp0 (entry->key, key) == 0)
-        return GTK_LIST_BOX_ROW (child);
+        return row;
     }
 
   return NULL;

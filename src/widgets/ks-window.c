@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ks-agreement-editor.h"
 #include "ks-agreement-list.h"
 #include "ks-agreement-store.h"
 #include "ks-agreement-view.h"
@@ -52,7 +53,7 @@ G_DEFINE_FINAL_TYPE (KsWindow, ks_window, ADW_TYPE_APPLICATION_WINDOW)
 
 /* Actions that need an open register. */
 static const char * const register_actions[] = {
-  "win.search", "win.show-filters", "win.delete-selected", "win.export-selected",
+  "win.new-agreement", "win.edit-agreement", "win.search", "win.show-filters", "win.delete-selected", "win.export-selected",
   "win.load-demo", "win.clear-filters", "win.preferences",
 };
 
@@ -234,6 +235,64 @@ undo_delete_action (GtkWidget  *widget,
 
   if (!ks_agreement_store_undelete_many (self->db, (const char * const *) uuids, &error))
     show_toast (self, error->message);
+}
+
+/* A new agreement starts in the region the user is looking at. */
+static const char *
+shown_region (KsWindow *self)
+{
+  const char *selected = ks_sidebar_get_selected (self->sidebar);
+
+  return g_str_has_prefix (selected, "region:") ? selected + strlen ("region:") : NULL;
+}
+
+static void
+agreement_saved_cb (KsWindow   *self,
+                    const char *uuid)
+{
+  g_autofree char *title = agreement_title (self, uuid);
+  g_autofree char *message = NULL;
+
+  /* Translators: a toast after saving an agreement */
+  message = g_strdup_printf (_("“%s” saved"), title);
+  show_toast (self, message);
+}
+
+static void
+open_editor (KsWindow   *self,
+             const char *uuid)
+{
+  g_autoptr(GError) error = NULL;
+  KsAgreementEditor *editor;
+
+  editor = ks_agreement_editor_new (GTK_WINDOW (self), self->db, self->settings, uuid, &error);
+  if (editor == NULL)
+    {
+      show_toast (self, error->message);
+      return;
+    }
+
+  if (uuid == NULL && shown_region (self) != NULL)
+    ks_agreement_editor_set_region (editor, shown_region (self));
+  g_signal_connect_object (editor, "saved", G_CALLBACK (agreement_saved_cb),
+                           self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+static void
+new_agreement_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  open_editor (KS_WINDOW (widget), NULL);
+}
+
+static void
+edit_agreement_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  open_editor (KS_WINDOW (widget), g_variant_get_string (parameter, NULL));
 }
 
 static void
@@ -538,6 +597,8 @@ install_actions (GtkWidgetClass *widget_class)
     guint                     key;
     GdkModifierType           modifiers;
   } actions[] = {
+    { "win.new-agreement", NULL, new_agreement_action, GDK_KEY_n, GDK_CONTROL_MASK },
+    { "win.edit-agreement", "s", edit_agreement_action, 0, 0 },
     { "win.search", NULL, search_action, GDK_KEY_f, GDK_CONTROL_MASK },
     { "win.show-filters", NULL, show_filters_action, GDK_KEY_f, GDK_CONTROL_MASK | GDK_SHIFT_MASK },
     { "win.toggle-sidebar", NULL, toggle_sidebar_action, GDK_KEY_F9, 0 },
