@@ -12,6 +12,9 @@
 
 #include "ks-test-common.h"
 
+/* Set to run the program in the session (D-Bus) the tests run in. */
+static gboolean keep_session_bus;
+
 /* Runs the installed-to-be program the way a script does: no display, no
  * session bus, no GSettings schema. */
 static int
@@ -37,7 +40,8 @@ run (char       **out,
   launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
   g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
   g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
-  g_subprocess_launcher_unsetenv (launcher, "DBUS_SESSION_BUS_ADDRESS");
+  if (!keep_session_bus)
+    g_subprocess_launcher_unsetenv (launcher, "DBUS_SESSION_BUS_ADDRESS");
   g_subprocess_launcher_setenv (launcher, "GSETTINGS_SCHEMA_DIR", "/nonexistent", TRUE);
   g_subprocess_launcher_setenv (launcher, "LANGUAGE", "C", TRUE);
 
@@ -187,6 +191,117 @@ test_cli_report_errors (void)
   ks_test_remove_tree (dir);
 }
 
+#define XIAN   "e8350df6-41c8-4023-b684-c8890ff64ca9"
+#define WUMING "ff9f386f-7d04-44d0-807a-2dba2e91dcf8"
+#define SNV    "9a2626e9-e8e2-4b31-88ba-61b47ec6543d"
+#define GUILIN "912c0cbc-34b7-4ae6-8d93-1799f727f5b2"
+#define CEPOGO "6cd17f1f-32dd-4386-9688-1accf8c09e6f"
+
+static char *
+make_demo (const char *dir)
+{
+  char *db = g_build_filename (dir, "r.db", NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  g_assert_cmpint (run (&out, &err, "--database", db, "--load-demo", NULL), ==, 0);
+  return db;
+}
+
+static char *
+export_view (const char *db,
+             const char *dir,
+             const char *view)
+{
+  g_autofree char *csv = g_build_filename (dir, "view.csv", NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+
+  g_assert_cmpint (run (&out, &err, "--database", db, "--export-csv", csv, "--view", view, NULL), ==, 0);
+  g_assert_cmpstr (err, ==, "");
+  bytes = ks_test_read_file (csv);
+
+  return g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+}
+
+/* The study's dates are all years before the computer's, so the views
+ * do not depend on the day the test runs. */
+static void
+test_cli_export_view (void)
+{
+  g_autofree char *dir = ks_test_make_tmpdir ();
+  g_autofree char *db = make_demo (dir);
+  g_autofree char *follow_up = export_view (db, dir, "needs-follow-up");
+  g_autofree char *not_reported = export_view (db, dir, "not-reported");
+  g_autofree char *expiring = export_view (db, dir, "expiring");
+
+  g_assert_true (g_str_has_prefix (follow_up, "region,title,"));
+  g_assert_nonnull (strstr (follow_up, XIAN));
+  g_assert_nonnull (strstr (follow_up, WUMING));
+  g_assert_null (strstr (follow_up, SNV));       /* completed */
+  g_assert_null (strstr (follow_up, GUILIN));    /* still exploring */
+
+  g_assert_nonnull (strstr (not_reported, SNV));
+  g_assert_nonnull (strstr (not_reported, CEPOGO));
+  g_assert_null (strstr (not_reported, XIAN));   /* only an LoI */
+
+  /* Nothing left to expire: a header and no rows. */
+  g_assert_cmpuint (strlen (expiring), ==, strcspn (expiring, "\n") + 1);
+  ks_test_remove_tree (dir);
+}
+
+static void
+test_cli_view_errors (void)
+{
+  g_autofree char *dir = ks_test_make_tmpdir ();
+  g_autofree char *db = g_build_filename (dir, "r.db", NULL);
+  g_autofree char *csv = g_build_filename (dir, "view.csv", NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  g_assert_cmpint (run (&out, &err, "--database", db, "--view", "expiring", NULL), ==, 2);
+  g_assert_cmpstr (err, ==, "kerjasama: --view goes with --export-csv\n");
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run (&out, &err, "--database", db, "--export-csv", csv, "--view", "stalled", NULL), ==, 2);
+  g_assert_nonnull (strstr (err, "unknown view “stalled”"));
+  g_assert_false (g_file_test (csv, G_FILE_TEST_EXISTS));
+  ks_test_remove_tree (dir);
+}
+
+static void
+test_cli_check_reminders (void)
+{
+  g_autofree char *dir = ks_test_make_tmpdir ();
+  g_autofree char *empty = g_build_filename (dir, "empty.db", NULL);
+  g_autofree char *db = make_demo (dir);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  g_assert_cmpint (run (&out, &err, "--database", empty, "--check-reminders", NULL), ==, 0);
+  g_assert_cmpstr (out, ==, "Nothing needs attention.\n");
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* No display and no session bus: the summary on stdout is all. */
+  g_assert_cmpint (run (&out, &err, "--database", db, "--check-reminders", NULL), ==, 0);
+  g_assert_cmpstr (out, ==, "Needs attention: 8 without follow-up, 0 expiring, 8 not reported.\n");
+  g_assert_cmpstr (err, ==, "");
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* In the tests' session (no notification server there): the same,
+   * without a warning (they are fatal in the program's environment). */
+  keep_session_bus = TRUE;
+  g_assert_cmpint (run (&out, &err, "--database", db, "--check-reminders", NULL), ==, 0);
+  keep_session_bus = FALSE;
+  g_assert_cmpstr (out, ==, "Needs attention: 8 without follow-up, 0 expiring, 8 not reported.\n");
+  g_assert_cmpstr (err, ==, "");
+  ks_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -200,6 +315,9 @@ main (int   argc,
   g_test_add_func ("/cli/daily-backup", test_cli_makes_daily_backup);
   g_test_add_func ("/cli/reports", test_cli_reports);
   g_test_add_func ("/cli/report-errors", test_cli_report_errors);
+  g_test_add_func ("/cli/export-view", test_cli_export_view);
+  g_test_add_func ("/cli/view-errors", test_cli_view_errors);
+  g_test_add_func ("/cli/check-reminders", test_cli_check_reminders);
 
   return g_test_run ();
 }

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ks-agreement-list.h"
 #include "ks-check.h"
 #include "ks-cli.h"
 #include "ks-csv-export.h"
@@ -37,6 +38,11 @@ static const GOptionEntry option_entries[] = {
     N_("With --import: check the file and tell what would change, without writing"), NULL },
   { "export-csv", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Write every agreement to a CSV file"), N_("FILE.csv") },
+  { "view", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --export-csv: write only the agreements of a smart view "
+       "(needs-follow-up, expiring or not-reported)"), N_("VIEW") },
+  { "check-reminders", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Count what needs attention and send a desktop notification about it"), NULL },
   { "check", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Check the register’s integrity and consistency"), NULL },
   { "report", 0, 0, G_OPTION_ARG_FILENAME, NULL,
@@ -58,8 +64,8 @@ static const GOptionEntry option_entries[] = {
  * report's parameters too, so that one given alone is a usage error, not
  * a window. */
 static const char *headless_options[] = {
-  "load-demo", "import", "export-csv", "check", "report", "annual-report",
-  "year", "region", "from", "to", NULL
+  "load-demo", "import", "export-csv", "view", "check", "check-reminders",
+  "report", "annual-report", "year", "region", "from", "to", NULL
 };
 
 const GOptionEntry *
@@ -164,16 +170,201 @@ run_import (KsDatabase *db,
   return EXIT_SUCCESS;
 }
 
+/* A list with the smart views' thresholds from the preferences, as of
+ * the computer's date. */
+static KsAgreementList *
+new_list (KsDatabase *db,
+          KsSmartView view)
+{
+  g_autoptr(GSettings) settings = ks_settings_new_if_installed ();
+  g_autoptr(KsPreferences) prefs = ks_preferences_new_from_settings (settings);
+  KsAgreementList *list = ks_agreement_list_new (db);
+  KsAgreementFilter *filter = ks_agreement_list_get_filter (list);
+
+  ks_agreement_filter_set_follow_up_months (filter, prefs->follow_up_months);
+  ks_agreement_filter_set_expiry_months (filter, prefs->expiry_warning_months);
+  ks_agreement_filter_set_smart_view (filter, view);
+
+  return list;
+}
+
 static int
-run_export_csv (KsDatabase *db,
-                const char *path)
+run_export_view (KsDatabase  *db,
+                 const char  *path,
+                 KsSmartView  view)
+{
+  g_autoptr(KsAgreementList) list = new_list (db, view);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) uuids = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!ks_agreement_list_reload (list, &error))
+    return fail (error);
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (list)); i++)
+    {
+      g_autoptr(KsAgreementSummary) item = g_list_model_get_item (G_LIST_MODEL (list), i);
+
+      g_strv_builder_add (builder, ks_agreement_summary_get_uuid (item));
+    }
+  uuids = g_strv_builder_end (builder);
+
+  if (!ks_csv_export_agreements_file (db, path, (const char * const *) uuids, NULL, &error))
+    return fail (error);
+
+  return EXIT_SUCCESS;
+}
+
+static int
+run_export_csv (KsDatabase  *db,
+                const char  *path,
+                KsSmartView  view)
 {
   g_autoptr(GError) error = NULL;
+
+  if (view != KS_SMART_VIEW_NONE)
+    return run_export_view (db, path, view);
 
   if (!ks_csv_export_file (db, path, NULL, &error))
     return fail (error);
 
   return EXIT_SUCCESS;
+}
+
+/* Without a session bus (cron, a server) there is nobody to notify; the
+ * summary on stdout is all.  Checking first spares GIO's attempt to
+ * start a bus. */
+static GDBusConnection *
+get_session_bus (void)
+{
+  const char *address = g_getenv ("DBUS_SESSION_BUS_ADDRESS");
+  g_autofree char *socket = g_build_filename (g_get_user_runtime_dir (), "bus", NULL);
+
+  if ((address == NULL || address[0] == '\0') && !g_file_test (socket, G_FILE_TEST_EXISTS))
+    return NULL;
+
+  return g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
+}
+
+static gboolean
+bus_has_name (GDBusConnection *bus,
+              const char      *method,
+              const char      *name)
+{
+  g_autoptr(GVariant) reply = NULL;
+  g_autoptr(GVariant) names = NULL;
+  const char *member = g_str_equal (method, "NameHasOwner") ? name : NULL;
+
+  reply = g_dbus_connection_call_sync (bus, "org.freedesktop.DBus", "/org/freedesktop/DBus",
+                                       "org.freedesktop.DBus", method,
+                                       member != NULL ? g_variant_new ("(s)", member) : NULL,
+                                       NULL, G_DBUS_CALL_FLAGS_NONE, 1000, NULL, NULL);
+  if (reply == NULL)
+    return FALSE;
+  if (member != NULL)
+    {
+      gboolean owned;
+
+      g_variant_get (reply, "(b)", &owned);
+      return owned;
+    }
+
+  names = g_variant_get_child_value (reply, 0);
+  for (gsize i = 0; i < g_variant_n_children (names); i++)
+    {
+      g_autoptr(GVariant) child = g_variant_get_child_value (names, i);
+
+      if (g_str_equal (g_variant_get_string (child, NULL), name))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* GIO warns when a notification finds no server; a bus without one (a
+ * bare dbus-daemon) is the same as no bus here. */
+static gboolean
+can_notify (GDBusConnection *bus)
+{
+  return bus_has_name (bus, "NameHasOwner", "org.gtk.Notifications") ||
+         bus_has_name (bus, "NameHasOwner", "org.freedesktop.Notifications") ||
+         bus_has_name (bus, "ListActivatableNames", "org.freedesktop.Notifications");
+}
+
+/* A GApplication of our id, not the GTK one: that would need a display.
+ * Non-unique, so that a running window is not asked to do it. */
+static void
+send_notification (const char *body)
+{
+  g_autoptr(GDBusConnection) bus = get_session_bus ();
+  g_autoptr(GApplication) app = NULL;
+  g_autoptr(GNotification) notification = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (bus == NULL || !can_notify (bus))
+    return;
+
+  app = g_application_new (APP_ID, G_APPLICATION_NON_UNIQUE);
+  if (!g_application_register (app, NULL, &error))
+    {
+      g_debug ("No notification: %s", error->message);
+      return;
+    }
+
+  notification = g_notification_new (_("Cooperation needs attention"));
+  g_notification_set_body (notification, body);
+  g_application_send_notification (app, "reminders", notification);
+  g_dbus_connection_flush_sync (bus, NULL, NULL);
+}
+
+static int
+run_check_reminders (KsDatabase *db)
+{
+  g_autoptr(KsAgreementList) list = new_list (db, KS_SMART_VIEW_NONE);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *summary = NULL;
+  guint follow_up, expiring, not_reported;
+
+  if (!ks_agreement_list_reload (list, &error))
+    return fail (error);
+
+  follow_up = ks_agreement_list_count_smart_view (list, KS_SMART_VIEW_NEEDS_FOLLOW_UP);
+  expiring = ks_agreement_list_count_smart_view (list, KS_SMART_VIEW_EXPIRING);
+  not_reported = ks_agreement_list_count_smart_view (list, KS_SMART_VIEW_NOT_REPORTED);
+
+  if (follow_up + expiring + not_reported == 0)
+    {
+      g_print (_("Nothing needs attention.\n"));
+      return EXIT_SUCCESS;
+    }
+
+  summary = g_strdup_printf (_("%u without follow-up, %u expiring, %u not reported."),
+                             follow_up, expiring, not_reported);
+  g_print (_("Needs attention: %s\n"), summary);
+  send_notification (summary);
+
+  return EXIT_SUCCESS;
+}
+
+/* The --view value, by its nick; -1 when unknown. */
+static int
+lookup_view (GVariantDict *options)
+{
+  g_autoptr(GEnumClass) views = g_type_class_ref (KS_TYPE_SMART_VIEW);
+  const char *nick = NULL;
+  GEnumValue *value;
+
+  if (!g_variant_dict_lookup (options, "view", "&s", &nick))
+    return KS_SMART_VIEW_NONE;
+
+  value = g_enum_get_value_by_nick (views, nick);
+  if (value == NULL || value->value == KS_SMART_VIEW_NONE)
+    {
+      g_printerr (_("kerjasama: unknown view “%s”; use needs-follow-up, expiring or not-reported\n"), nick);
+      return -1;
+    }
+
+  return value->value;
 }
 
 static int
@@ -313,7 +504,8 @@ check_report_options (GVariantDict *options,
  * @database_path: the register to work on
  *
  * Runs the headless commands given, in the order a script would expect
- * (load, import, check, export, reports), stopping at the first failure.
+ * (load, import, check, export, reports, reminders), stopping at the
+ * first failure.
  *
  * Returns: the process exit status
  */
@@ -328,6 +520,7 @@ ks_cli_run (GVariantDict *options,
   g_autofree char *report_path = lookup_filename (options, "report");
   g_autofree char *annual_path = lookup_filename (options, "annual-report");
   gboolean dry_run = g_variant_dict_contains (options, "dry-run");
+  int view = lookup_view (options);
   int status = EXIT_SUCCESS;
 
   if (dry_run && import_path == NULL)
@@ -337,6 +530,13 @@ ks_cli_run (GVariantDict *options,
     }
   if (!check_report_options (options, report_path, annual_path))
     return 2;
+  if (view < 0)
+    return 2;
+  if (view != KS_SMART_VIEW_NONE && export_path == NULL)
+    {
+      g_printerr (_("kerjasama: --view goes with --export-csv\n"));
+      return 2;
+    }
 
   db = open_register (database_path, &error);
   if (db == NULL)
@@ -349,11 +549,13 @@ ks_cli_run (GVariantDict *options,
   if (status == EXIT_SUCCESS && g_variant_dict_contains (options, "check"))
     status = run_check (db);
   if (status == EXIT_SUCCESS && export_path != NULL)
-    status = run_export_csv (db, export_path);
+    status = run_export_csv (db, export_path, view);
   if (status == EXIT_SUCCESS && report_path != NULL)
     status = run_report (db, options, report_path);
   if (status == EXIT_SUCCESS && annual_path != NULL)
     status = run_annual_report (db, options, annual_path);
+  if (status == EXIT_SUCCESS && g_variant_dict_contains (options, "check-reminders"))
+    status = run_check_reminders (db);
 
   return status;
 }

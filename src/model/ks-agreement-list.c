@@ -145,10 +145,10 @@ prepare_limits (KsAgreementFilter *filter,
 }
 
 static void
-prepare_criteria (KsAgreementList *self,
-                  Criteria        *criteria)
+prepare_criteria (KsAgreementList   *self,
+                  KsAgreementFilter *filter,
+                  Criteria          *criteria)
 {
-  KsAgreementFilter *filter = self->filter;
   const char * const *regions = ks_agreement_filter_get_regions (filter);
 
   criteria->stages = ks_agreement_filter_get_stages (filter);
@@ -259,7 +259,7 @@ filter_rows (KsAgreementList *self)
   Criteria criteria;
   guint n = 0;
 
-  prepare_criteria (self, &criteria);
+  prepare_criteria (self, self->filter, &criteria);
 
   g_free (self->filtered);
   self->filtered = g_new (guint, MAX (self->table->n_rows, 1));
@@ -912,4 +912,84 @@ ks_agreement_list_count_smart_view (KsAgreementList *self,
       n++;
 
   return n;
+}
+
+/**
+ * ks_agreement_list_collect_ids:
+ * @filter: criteria other than the list's own
+ *
+ * Applies @filter's criteria, all but its search text, to the list's
+ * snapshot, in the list's order: the overview counts within the table's
+ * regions and years without changing what the table shows, and without
+ * reading the register again.
+ *
+ * Returns: (transfer full) (element-type gint64): the ids kept
+ */
+GArray *
+ks_agreement_list_collect_ids (KsAgreementList   *self,
+                               KsAgreementFilter *filter)
+{
+  GArray *ids;
+  Criteria criteria;
+
+  g_return_val_if_fail (KS_IS_AGREEMENT_LIST (self), NULL);
+  g_return_val_if_fail (KS_IS_AGREEMENT_FILTER (filter), NULL);
+
+  prepare_criteria (self, filter, &criteria);
+  ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  for (guint i = 0; i < self->table->n_rows; i++)
+    {
+      const KsAgreementRow *row = &self->table->rows[self->order[i]];
+
+      if (row_matches (row, &criteria))
+        g_array_append_val (ids, row->id);
+    }
+  g_free (criteria.region_ok);
+
+  return ids;
+}
+
+/**
+ * ks_agreement_list_in_smart_view:
+ * @id: an agreement's id
+ * @view: a smart view
+ *
+ * Decides membership exactly as the table and
+ * ks_agreement_list_count_smart_view() do, with the filter's thresholds
+ * and today, whatever its other criteria.
+ *
+ * Returns: whether the agreement @id (in the list's snapshot) is in @view
+ */
+gboolean
+ks_agreement_list_in_smart_view (KsAgreementList *self,
+                                 gint64           id,
+                                 KsSmartView      view)
+{
+  Criteria criteria = { 0 };
+  const KsAgreementRow *row;
+
+  g_return_val_if_fail (KS_IS_AGREEMENT_LIST (self), FALSE);
+  g_return_val_if_fail (view <= KS_SMART_VIEW_NOT_REPORTED, FALSE);
+
+  row = ks_agreement_table_find (self->table, id);
+  if (row == NULL)
+    return FALSE;
+
+  criteria.view = view;
+  prepare_limits (self->filter, &criteria);
+
+  return row_in_view (row, &criteria);
+}
+
+/**
+ * ks_agreement_list_get_database:
+ *
+ * Returns: (transfer none): the register the list reads
+ */
+KsDatabase *
+ks_agreement_list_get_database (KsAgreementList *self)
+{
+  g_return_val_if_fail (KS_IS_AGREEMENT_LIST (self), NULL);
+
+  return self->db;
 }

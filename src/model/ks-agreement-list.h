@@ -85,5 +85,11 @@ gboolean               ks_agreement_list_get_sort_descending (KsAgreementList   
 guint                  ks_agreement_list_get_total           (KsAgreementList       *self);
 guint                  ks_agreement_list_count_smart_view    (KsAgreementList       *self,
                                                               KsSmartView            view);
+gboolean               ks_agreement_list_in_smart_view       (KsAgreementList       *self,
+                                                              gint64                 id,
+                                                              KsSmartView            view);
+GArray                *ks_agreement_list_collect_ids         (KsAgreementList       *self,
+                                                              KsAgreementFilter     *filter);
+KsDatabase            *ks_agreement_list_get_database        (KsAgreementList       *self);
 
 G_END_DECLS
