@@ -19,6 +19,7 @@
 #include "ks-demo.h"
 #include "ks-iso-codes.h"
 #include "ks-keys.h"
+#include "ks-chart.h"
 #include "ks-filter-popover.h"
 #include "ks-preferences-window.h"
 #include "ks-sidebar.h"
@@ -277,8 +278,8 @@ model_list (Fixture *fixture)
 static const char *
 subtitle (KsWindow *window)
 {
-  return adw_window_title_get_subtitle (ADW_WINDOW_TITLE (ks_test_find_by_id (GTK_WIDGET (window),
-                                                                              "window_title")));
+  return adw_view_switcher_title_get_subtitle (ADW_VIEW_SWITCHER_TITLE (ks_test_find_by_id (GTK_WIDGET (window),
+                                                                                          "window_title")));
 }
 
 /* The sidebar's counts are the model's, and each view shows its rows. */
@@ -723,6 +724,34 @@ test_window_edits_agreement (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A click on Surakarta's "LoI signed" segment of the overview shows that
+ * agreement in the table, under Kota Surakarta. */
+static void
+test_window_overview_filters_table (Fixture       *fixture,
+                                    gconstpointer  data)
+{
+  KsWindow *window = open_study_window (fixture);
+  AdwViewStack *stack = ADW_VIEW_STACK (ks_test_find_by_id (GTK_WIDGET (window), "view_stack"));
+  KsSidebar *sidebar = KS_SIDEBAR (ks_test_find_by_id (GTK_WIDGET (window), "sidebar"));
+  GtkWidget *page = ks_test_find_by_id (GTK_WIDGET (window), "overview_page");
+  g_autoptr(KsAgreementSummary) item = NULL;
+
+  adw_view_stack_set_visible_child_name (stack, "overview");
+  ks_test_iterate (50);
+  g_signal_emit_by_name (ks_test_find_by_id (page, "region_chart"), "activated", "33.72", "loi_signed");
+  ks_test_iterate (20);
+
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "agreements");
+  g_assert_cmpstr (ks_sidebar_get_selected (sidebar), ==, "region:33.72");
+  g_assert_cmpuint (n_shown (window), ==, 1);
+  item = g_list_model_get_item (shown_rows (window), 0);
+  g_assert_cmpstr (ks_agreement_summary_get_title (item), ==, "Sister city Surakarta – Xi'an");
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.clear-filters", NULL);
+  g_assert_cmpuint (n_shown (window), ==, 15);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_window_shows_refused_register (Fixture       *fixture,
                                     gconstpointer  data)
@@ -860,6 +889,7 @@ main (int   argc,
   ADD ("/window/preferences", test_window_preferences);
   ADD ("/window/records-and-finds-agreement", test_window_records_and_finds_agreement);
   ADD ("/window/edits-agreement", test_window_edits_agreement);
+  ADD ("/window/overview-filters-table", test_window_overview_filters_table);
 
 #undef ADD
 

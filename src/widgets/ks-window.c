@@ -20,6 +20,7 @@
 #include "ks-demo.h"
 #include "ks-export-dialog.h"
 #include "ks-filter-popover.h"
+#include "ks-overview-page.h"
 #include "ks-preferences-window.h"
 #include "ks-report-print.h"
 #include "ks-settings.h"
@@ -36,7 +37,9 @@ struct _KsWindow
   GStrv                 undo_uuids;
 
   AdwToastOverlay      *toast_overlay;
-  AdwWindowTitle       *window_title;
+  AdwViewSwitcherTitle *window_title;
+  AdwViewStack         *view_stack;
+  KsOverviewPage       *overview_page;
   AdwFlap              *flap;
   KsSidebar            *sidebar;
   KsFilterPopover      *filter_popover;
@@ -103,8 +106,8 @@ update_title (KsWindow *self)
     count = g_strdup_printf (ngettext ("%u of %u agreement", "%u of %u agreements", total),
                              shown, total);
 
-  adw_window_title_set_title (self->window_title, ks_sidebar_get_title (self->sidebar));
-  adw_window_title_set_subtitle (self->window_title, count);
+  adw_view_switcher_title_set_title (self->window_title, ks_sidebar_get_title (self->sidebar));
+  adw_view_switcher_title_set_subtitle (self->window_title, count);
 }
 
 static void
@@ -163,6 +166,47 @@ selection_changed_cb (KsWindow *self)
   gtk_action_bar_set_revealed (self->selection_bar, n > 1);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-selected", n > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-selected", n > 0);
+}
+
+/* The overview shows the figures; the table and its selection tools
+ * belong to the agreements page only. */
+static void
+view_changed_cb (KsWindow *self)
+{
+  gboolean table = g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack),
+                              "agreements") == 0;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->selection_bar), table);
+}
+
+/* A click on a bar of the overview shows its agreements in the table: a
+ * smart view or a single region through the sidebar, the rest through
+ * the filter. */
+static void
+show_agreements_cb (KsWindow          *self,
+                    KsAgreementFilter *chosen)
+{
+  KsAgreementFilter *filter = ks_agreement_list_get_filter (self->agreements);
+  const char * const *regions = ks_agreement_filter_get_regions (chosen);
+  KsSmartView view = ks_agreement_filter_get_smart_view (chosen);
+  g_autoptr(GEnumClass) views = g_type_class_ref (KS_TYPE_SMART_VIEW);
+  g_autofree char *region_key = NULL;
+
+  if (view != KS_SMART_VIEW_NONE)
+    ks_sidebar_select (self->sidebar, g_enum_get_value (views, view)->value_nick);
+  else if (regions != NULL && g_strv_length ((char **) regions) == 1)
+    ks_sidebar_select (self->sidebar, (region_key = g_strconcat ("region:", regions[0], NULL)));
+  else
+    {
+      ks_sidebar_select (self->sidebar, "all");
+      ks_agreement_filter_set_regions (filter, regions);
+    }
+
+  ks_agreement_filter_set_stages (filter, ks_agreement_filter_get_stages (chosen));
+  ks_agreement_filter_set_countries (filter, ks_agreement_filter_get_countries (chosen));
+  ks_agreement_filter_set_year_range (filter, ks_agreement_filter_get_year_from (chosen),
+                                      ks_agreement_filter_get_year_to (chosen));
+  adw_view_stack_set_visible_child_name (self->view_stack, "agreements");
 }
 
 static void
@@ -610,6 +654,7 @@ open_register (KsWindow *self)
   ks_sidebar_set_register (self->sidebar, self->db, self->agreements);
   ks_filter_popover_set_filter (self->filter_popover, ks_agreement_list_get_filter (self->agreements));
   ks_agreement_view_set_list (self->agreement_view, self->agreements, self->settings);
+  ks_overview_page_set_list (self->overview_page, self->agreements);
   connect_register (self);
   make_daily_backup (self);
 
@@ -682,11 +727,14 @@ ks_window_class_init (KsWindowClass *klass)
 
   g_type_ensure (KS_TYPE_AGREEMENT_VIEW);
   g_type_ensure (KS_TYPE_FILTER_POPOVER);
+  g_type_ensure (KS_TYPE_OVERVIEW_PAGE);
   g_type_ensure (KS_TYPE_SIDEBAR);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE_PATH "/ui/ks-window.ui");
   gtk_widget_class_bind_template_child (widget_class, KsWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, KsWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, KsWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, KsWindow, overview_page);
   gtk_widget_class_bind_template_child (widget_class, KsWindow, flap);
   gtk_widget_class_bind_template_child (widget_class, KsWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, KsWindow, filter_popover);
@@ -702,6 +750,8 @@ ks_window_class_init (KsWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, agreement_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, selection_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, view_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, show_agreements_cb);
 
   install_actions (widget_class);
 }
