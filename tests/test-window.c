@@ -17,6 +17,7 @@
 #include "ks-database.h"
 #include "ks-date-row.h"
 #include "ks-demo.h"
+#include "ks-event-editor.h"
 #include "ks-iso-codes.h"
 #include "ks-keys.h"
 #include "ks-chart.h"
@@ -327,7 +328,7 @@ test_window_region_view (Fixture       *fixture,
   KsSidebar *sidebar = KS_SIDEBAR (ks_test_find_by_id (GTK_WIDGET (window), "sidebar"));
   KsAgreementView *view = KS_AGREEMENT_VIEW (ks_test_find_by_id (GTK_WIDGET (window), "agreement_view"));
   g_autoptr(GtkColumnViewColumn) region_column =
-    g_list_model_get_item (gtk_column_view_get_columns (ks_agreement_view_get_column_view (view)), 1);
+    g_list_model_get_item (gtk_column_view_get_columns (ks_agreement_view_get_column_view (view)), 2);
 
   g_assert_true (gtk_column_view_column_get_visible (region_column));
   g_assert_cmpuint (ks_sidebar_get_count (sidebar, "region:33.14"), ==, 4);
@@ -380,12 +381,16 @@ test_window_sorts_by_every_column (Fixture       *fixture,
   GSettings *settings = ks_application_get_settings (fixture->app);
   KsAgreementList *list = KS_AGREEMENT_LIST (gtk_multi_selection_get_model (GTK_MULTI_SELECTION (rows)));
 
-  g_assert_cmpuint (g_list_model_get_n_items (columns), ==, 8);
+  g_assert_cmpuint (g_list_model_get_n_items (columns), ==, 9);
   for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
     {
       g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
       g_autoptr(KsAgreementSummary) first = NULL;
       g_autoptr(KsAgreementSummary) last = NULL;
+
+      /* The smart views' reasons are not a sort order. */
+      if (gtk_column_view_column_get_sorter (column) == NULL)
+        continue;
 
       gtk_column_view_sort_by_column (column_view, column, GTK_SORT_ASCENDING);
       g_assert_cmpint (ks_agreement_list_get_sort_column (list), ==, column_sort (column));
@@ -410,8 +415,8 @@ test_window_remembers_sort_and_widths (Fixture       *fixture,
   KsWindow *window = open_study_window (fixture);
   KsAgreementView *view = KS_AGREEMENT_VIEW (ks_test_find_by_id (GTK_WIDGET (window), "agreement_view"));
   GtkColumnView *column_view = ks_agreement_view_get_column_view (view);
-  g_autoptr(GtkColumnViewColumn) stage = g_list_model_get_item (gtk_column_view_get_columns (column_view), 5);
-  g_autoptr(GtkColumnViewColumn) partners = g_list_model_get_item (gtk_column_view_get_columns (column_view), 3);
+  g_autoptr(GtkColumnViewColumn) stage = g_list_model_get_item (gtk_column_view_get_columns (column_view), 6);
+  g_autoptr(GtkColumnViewColumn) partners = g_list_model_get_item (gtk_column_view_get_columns (column_view), 4);
   g_autoptr(GtkColumnViewColumn) stage_again = NULL;
   g_autoptr(GtkColumnViewColumn) partners_again = NULL;
   KsAgreementList *list;
@@ -426,9 +431,9 @@ test_window_remembers_sort_and_widths (Fixture       *fixture,
   list = KS_AGREEMENT_LIST (gtk_multi_selection_get_model (GTK_MULTI_SELECTION (shown_rows (window))));
   g_assert_cmpint (ks_agreement_list_get_sort_column (list), ==, KS_AGREEMENT_SORT_STAGE);
   g_assert_true (ks_agreement_list_get_sort_descending (list));
-  partners_again = g_list_model_get_item (gtk_column_view_get_columns (column_view), 3);
+  partners_again = g_list_model_get_item (gtk_column_view_get_columns (column_view), 4);
   g_assert_cmpint (gtk_column_view_column_get_fixed_width (partners_again), ==, 333);
-  stage_again = g_list_model_get_item (gtk_column_view_get_columns (column_view), 5);
+  stage_again = g_list_model_get_item (gtk_column_view_get_columns (column_view), 6);
   g_assert_cmpint (gtk_column_view_column_get_fixed_width (stage_again), ==, -1);
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -752,6 +757,72 @@ test_window_overview_filters_table (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+has_text_prefix (GtkWidget  *root,
+                 const char *prefix)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_INSCRIPTION (child) &&
+          g_str_has_prefix (gtk_inscription_get_text (GTK_INSCRIPTION (child)) ?: "", prefix))
+        return TRUE;
+      if (has_text_prefix (child, prefix))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static gboolean
+event_editor_shown (gpointer data)
+{
+  return ks_test_find_toplevel (KS_TYPE_EVENT_EDITOR) != NULL;
+}
+
+#define XIAN "e8350df6-41c8-4023-b684-c8890ff64ca9"
+
+/* A smart view says why each row is there and offers the next step. */
+static void
+test_window_smart_view_reasons (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  KsWindow *window = open_study_window (fixture);
+  KsSidebar *sidebar = KS_SIDEBAR (ks_test_find_by_id (GTK_WIDGET (window), "sidebar"));
+  KsAgreementView *view = KS_AGREEMENT_VIEW (ks_test_find_by_id (GTK_WIDGET (window), "agreement_view"));
+  g_autoptr(GtkColumnViewColumn) reason =
+    g_list_model_get_item (gtk_column_view_get_columns (ks_agreement_view_get_column_view (view)), 1);
+  GtkWindow *event_editor;
+  GtkWindow *editor;
+
+  g_assert_false (gtk_column_view_column_get_visible (reason));
+  ks_sidebar_select (sidebar, "needs-follow-up");
+  ks_test_iterate (100);
+  g_assert_true (gtk_column_view_column_get_visible (reason));
+  g_assert_true (has_text_prefix (GTK_WIDGET (window), "No follow-up since the LoI of 25 September 2015"));
+
+  /* Renew: the agreement opens on its timeline with a renewal started. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.attend", "(ss)", XIAN, "renew");
+  g_assert_true (ks_test_wait_for (event_editor_shown, NULL, 2000));
+  event_editor = ks_test_find_toplevel (KS_TYPE_EVENT_EDITOR);
+  editor = ks_test_find_toplevel (KS_TYPE_AGREEMENT_EDITOR);
+  g_assert_true (gtk_window_get_transient_for (event_editor) == editor);
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (ks_test_find_by_id (GTK_WIDGET (event_editor),
+                                                                                   "kind_row"))),
+                    ==, ks_key_get_index (KS_KEY_SET_EVENT_KIND, "renewed"));
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (ADW_VIEW_STACK (ks_test_find_by_id (GTK_WIDGET (editor),
+                                                                                            "view_stack"))),
+                   ==, "timeline");
+  gtk_window_destroy (event_editor);
+  gtk_window_destroy (editor);
+
+  ks_sidebar_select (sidebar, "all");
+  ks_test_iterate (20);
+  g_assert_false (gtk_column_view_column_get_visible (reason));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_window_shows_refused_register (Fixture       *fixture,
                                     gconstpointer  data)
@@ -890,6 +961,7 @@ main (int   argc,
   ADD ("/window/records-and-finds-agreement", test_window_records_and_finds_agreement);
   ADD ("/window/edits-agreement", test_window_edits_agreement);
   ADD ("/window/overview-filters-table", test_window_overview_filters_table);
+  ADD ("/window/smart-view-reasons", test_window_smart_view_reasons);
 
 #undef ADD
 

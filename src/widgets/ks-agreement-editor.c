@@ -2174,3 +2174,18 @@ ks_agreement_editor_get_view_stack (KsAgreementEditor *self)
 
   return GTK_WIDGET (self->view_stack);
 }
+
+/**
+ * ks_agreement_editor_show_page:
+ * @name: "details", or for a saved agreement "timeline", "attachments"
+ *   or "history"
+ */
+void
+ks_agreement_editor_show_page (KsAgreementEditor *self,
+                               const char        *name)
+{
+  g_return_if_fail (KS_IS_AGREEMENT_EDITOR (self));
+
+  if (adw_view_stack_get_child_by_name (self->view_stack, name) != NULL)
+    adw_view_stack_set_visible_child_name (self->view_stack, name);
+}

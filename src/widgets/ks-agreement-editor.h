@@ -28,4 +28,7 @@ const char        *ks_agreement_editor_get_uuid       (KsAgreementEditor  *self)
 gboolean           ks_agreement_editor_get_modified   (KsAgreementEditor  *self);
 GtkWidget         *ks_agreement_editor_get_view_stack (KsAgreementEditor  *self);
 
+void               ks_agreement_editor_show_page      (KsAgreementEditor  *self,
+                                                       const char         *name);
+
 G_END_DECLS

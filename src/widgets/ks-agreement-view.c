@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "ks-agreement-view.h"
+#include "ks-attention.h"
 #include "ks-column-sorter.h"
 #include "ks-iso-codes.h"
 #include "ks-keys.h"
@@ -29,6 +30,7 @@ struct _KsAgreementView
 
   GtkColumnView      *column_view;
   GtkColumnViewColumn *region_column;
+  GtkColumnViewColumn *reason_column;
 
   KsAgreementList    *agreements;
   GtkMultiSelection  *selection;
@@ -219,6 +221,8 @@ column_name (GtkColumnViewColumn *column)
 {
   GtkSorter *sorter = gtk_column_view_column_get_sorter (column);
 
+  if (!KS_IS_COLUMN_SORTER (sorter))
+    return "reason";
   return sort_nick (ks_column_sorter_get_column (KS_COLUMN_SORTER (sorter)));
 }
 
@@ -268,6 +272,74 @@ restore_widths (KsAgreementView *self)
   self->restoring = FALSE;
 }
 
+/* The smart views say why each row is there, and offer the next step. */
+static void
+setup_reason_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item,
+                 KsAgreementView          *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *reason = gtk_inscription_new (NULL);
+  GtkWidget *button = gtk_button_new ();
+
+  gtk_inscription_set_min_chars (GTK_INSCRIPTION (reason), 20);
+  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (reason), 44);
+  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (reason), GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
+  gtk_widget_set_hexpand (reason, TRUE);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (box), reason);
+  gtk_box_append (GTK_BOX (box), button);
+  gtk_list_item_set_child (item, box);
+}
+
+static void
+bind_reason_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                KsAgreementView          *self)
+{
+  KsAgreementSummary *summary = gtk_list_item_get_item (item);
+  GtkWidget *reason = gtk_widget_get_first_child (gtk_list_item_get_child (item));
+  GtkWidget *button = gtk_widget_get_next_sibling (reason);
+  KsSmartView view = ks_agreement_filter_get_smart_view (ks_agreement_list_get_filter (self->agreements));
+  KsAttentionAction action = KS_ATTENTION_ACTION_NONE;
+  g_autofree char *text = ks_attention_explain (self->agreements, summary, view, &action);
+  g_autoptr(GEnumClass) actions = g_type_class_ref (KS_TYPE_ATTENTION_ACTION);
+
+  gtk_inscription_set_text (GTK_INSCRIPTION (reason), text);
+  gtk_widget_set_tooltip_text (reason, text);
+  gtk_widget_set_visible (button, action != KS_ATTENTION_ACTION_NONE);
+  gtk_button_set_label (GTK_BUTTON (button), ks_attention_action_get_label (action));
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "(ss)",
+                                    ks_agreement_summary_get_uuid (summary),
+                                    g_enum_get_value (actions, action)->value_nick);
+  /* Named once it has a target: the action takes (uuid, next step). */
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.attend");
+}
+
+static void
+add_reason_column (KsAgreementView *self)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_reason_cb), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_reason_cb), self);
+  /* Translators: the column saying why an agreement is in a smart view */
+  self->reason_column = gtk_column_view_column_new (_("Why"), factory);
+  gtk_column_view_column_set_resizable (self->reason_column, TRUE);
+  gtk_column_view_column_set_visible (self->reason_column, FALSE);
+  gtk_column_view_insert_column (self->column_view, 1, self->reason_column);
+}
+
+static void
+smart_view_changed_cb (KsAgreementView *self)
+{
+  KsAgreementFilter *filter = ks_agreement_list_get_filter (self->agreements);
+
+  gtk_column_view_column_set_visible (self->reason_column,
+                                      ks_agreement_filter_get_smart_view (filter) != KS_SMART_VIEW_NONE);
+}
+
 static void
 activate_cb (KsAgreementView *self,
              guint            position)
@@ -296,6 +368,7 @@ ks_agreement_view_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
     gtk_widget_unparent (child);
   g_clear_object (&self->selection);
+  g_clear_object (&self->reason_column);
   g_clear_object (&self->agreements);
   g_clear_object (&self->settings);
 
@@ -343,6 +416,7 @@ static void
 ks_agreement_view_init (KsAgreementView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  add_reason_column (self);
   g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
                            G_CALLBACK (sorter_changed_cb), self, G_CONNECT_SWAPPED);
 }
@@ -376,6 +450,8 @@ ks_agreement_view_set_list (KsAgreementView *self,
   g_signal_connect_object (self->selection, "items-changed",
                            G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+  g_signal_connect_object (ks_agreement_list_get_filter (agreements), "notify::smart-view",
+                           G_CALLBACK (smart_view_changed_cb), self, G_CONNECT_SWAPPED);
 
   if (settings != NULL)
     restore_widths (self);

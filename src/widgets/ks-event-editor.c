@@ -458,3 +458,20 @@ ks_event_editor_new (GtkWindow  *parent,
   update_validity (self);
   return self;
 }
+
+/**
+ * ks_event_editor_set_kind:
+ * @kind: an event kind key, such as "renewed"
+ *
+ * Starts a new event as this kind, for the actions that know what staff
+ * are about to record (Renew).
+ */
+void
+ks_event_editor_set_kind (KsEventEditor *self,
+                          const char    *kind)
+{
+  g_return_if_fail (KS_IS_EVENT_EDITOR (self));
+  g_return_if_fail (ks_key_is_valid (KS_KEY_SET_EVENT_KIND, kind));
+
+  select_key (self->kind_row, kind);
+}

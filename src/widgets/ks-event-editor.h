@@ -28,4 +28,7 @@ KsEventEditor *ks_event_editor_new (GtkWindow  *parent,
                                     const char *agreement_uuid,
                                     KsEvent    *event_or_null);
 
+void           ks_event_editor_set_kind (KsEventEditor *self,
+                                         const char    *kind);
+
 G_END_DECLS

@@ -15,9 +15,11 @@
 #include "ks-agreement-list.h"
 #include "ks-agreement-store.h"
 #include "ks-agreement-view.h"
+#include "ks-attention.h"
 #include "ks-csv-export.h"
 #include "ks-database.h"
 #include "ks-demo.h"
+#include "ks-event-editor.h"
 #include "ks-export-dialog.h"
 #include "ks-filter-popover.h"
 #include "ks-overview-page.h"
@@ -58,7 +60,7 @@ G_DEFINE_FINAL_TYPE (KsWindow, ks_window, ADW_TYPE_APPLICATION_WINDOW)
 
 /* Actions that need an open register. */
 static const char * const register_actions[] = {
-  "win.new-agreement", "win.edit-agreement", "win.search", "win.show-filters", "win.delete-selected", "win.export-selected",
+  "win.new-agreement", "win.edit-agreement", "win.attend", "win.search", "win.show-filters", "win.delete-selected", "win.export-selected",
   "win.load-demo", "win.clear-filters", "win.preferences", "win.export", "win.print",
 };
 
@@ -323,6 +325,39 @@ open_editor (KsWindow   *self,
   g_signal_connect_object (editor, "saved", G_CALLBACK (agreement_saved_cb),
                            self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (editor));
+}
+
+/* The next step a smart view offers: a follow-up event, the report date
+ * on the agreement, or a renewal with its new end date. */
+static void
+attend_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  KsWindow *self = KS_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  KsAgreementEditor *editor;
+  KsEventEditor *event_editor;
+  const char *uuid, *next;
+
+  g_variant_get (parameter, "(&s&s)", &uuid, &next);
+  editor = ks_agreement_editor_new (GTK_WINDOW (self), self->db, self->settings, uuid, &error);
+  if (editor == NULL)
+    {
+      show_toast (self, error->message);
+      return;
+    }
+  g_signal_connect_object (editor, "saved", G_CALLBACK (agreement_saved_cb),
+                           self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (editor));
+  if (g_str_equal (next, "record-report"))
+    return;
+
+  ks_agreement_editor_show_page (editor, "timeline");
+  event_editor = ks_event_editor_new (GTK_WINDOW (editor), self->db, uuid, NULL);
+  if (g_str_equal (next, "renew"))
+    ks_event_editor_set_kind (event_editor, "renewed");
+  gtk_window_present (GTK_WINDOW (event_editor));
 }
 
 static void
@@ -692,6 +727,7 @@ install_actions (GtkWidgetClass *widget_class)
   } actions[] = {
     { "win.new-agreement", NULL, new_agreement_action, GDK_KEY_n, GDK_CONTROL_MASK },
     { "win.edit-agreement", "s", edit_agreement_action, 0, 0 },
+    { "win.attend", "(ss)", attend_action, 0, 0 },
     { "win.search", NULL, search_action, GDK_KEY_f, GDK_CONTROL_MASK },
     { "win.show-filters", NULL, show_filters_action, GDK_KEY_f, GDK_CONTROL_MASK | GDK_SHIFT_MASK },
     { "win.toggle-sidebar", NULL, toggle_sidebar_action, GDK_KEY_F9, 0 },
