@@ -40,7 +40,7 @@ static KsApplication *test_app;
 
 static const char * const table_keys[] = {
   "sort-column", "sort-descending", "column-widths", "home-region",
-  "follow-up-months", "expiry-warning-months",
+  "follow-up-months", "expiry-warning-months", "reminders-dismissed",
 };
 
 static void
@@ -823,6 +823,49 @@ test_window_smart_view_reasons (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* On opening, a notice says what needs attention; Show goes there, and a
+ * closed notice stays closed until the counts change. */
+static void
+test_window_reminder (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  KsWindow *window = open_study_window (fixture);
+  GtkInfoBar *bar = GTK_INFO_BAR (ks_test_find_by_id (GTK_WIDGET (window), "reminder_bar"));
+  KsSidebar *sidebar = KS_SIDEBAR (ks_test_find_by_id (GTK_WIDGET (window), "sidebar"));
+  g_autoptr(KsAgreementList) model = model_list (fixture);
+  g_autofree char *expected = g_strdup_printf ("%u without follow-up, %u expiring, %u not reported.",
+                                               ks_agreement_list_count_smart_view (model, KS_SMART_VIEW_NEEDS_FOLLOW_UP),
+                                               ks_agreement_list_count_smart_view (model, KS_SMART_VIEW_EXPIRING),
+                                               ks_agreement_list_count_smart_view (model, KS_SMART_VIEW_NOT_REPORTED));
+
+  g_assert_true (gtk_info_bar_get_revealed (bar));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (ks_test_find_by_id (GTK_WIDGET (window), "reminder_label"))),
+                   ==, expected);
+
+  gtk_info_bar_response (bar, 1);
+  g_assert_cmpstr (ks_sidebar_get_selected (sidebar), ==, "needs-follow-up");
+  g_assert_false (gtk_info_bar_get_revealed (bar));
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  window = ks_window_new (fixture->app);
+  bar = GTK_INFO_BAR (ks_test_find_by_id (GTK_WIDGET (window), "reminder_bar"));
+  g_assert_false (gtk_info_bar_get_revealed (bar));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* An empty register has nothing to remind of; the study data has. */
+static void
+test_window_reminder_follows_changes (Fixture       *fixture,
+                                      gconstpointer  data)
+{
+  GtkInfoBar *bar = GTK_INFO_BAR (ks_test_find_by_id (GTK_WIDGET (fixture->window), "reminder_bar"));
+
+  g_assert_false (gtk_info_bar_get_revealed (bar));
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.load-demo", NULL);
+  ks_test_iterate (50);
+  g_assert_true (gtk_info_bar_get_revealed (bar));
+}
+
 static void
 test_window_shows_refused_register (Fixture       *fixture,
                                     gconstpointer  data)
@@ -962,6 +1005,8 @@ main (int   argc,
   ADD ("/window/edits-agreement", test_window_edits_agreement);
   ADD ("/window/overview-filters-table", test_window_overview_filters_table);
   ADD ("/window/smart-view-reasons", test_window_smart_view_reasons);
+  ADD ("/window/reminder", test_window_reminder);
+  ADD ("/window/reminder-follows-changes", test_window_reminder_follows_changes);
 
 #undef ADD
 

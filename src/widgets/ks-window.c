@@ -52,6 +52,9 @@ struct _KsWindow
   AdwStatusPage        *empty_page;
   AdwStatusPage        *error_page;
   KsAgreementView      *agreement_view;
+  GtkInfoBar           *reminder_bar;
+  GtkLabel             *reminder_label;
+  char                 *reminder;
   GtkActionBar         *selection_bar;
   GtkLabel             *selection_label;
 };
@@ -209,6 +212,67 @@ show_agreements_cb (KsWindow          *self,
   ks_agreement_filter_set_year_range (filter, ks_agreement_filter_get_year_from (chosen),
                                       ks_agreement_filter_get_year_to (chosen));
   adw_view_stack_set_visible_child_name (self->view_stack, "agreements");
+}
+
+/* What needs attention, as "follow-up;expiring;not-reported" counts. */
+static char *
+reminder_counts (KsWindow *self,
+                 guint     counts[3])
+{
+  static const KsSmartView views[3] = {
+    KS_SMART_VIEW_NEEDS_FOLLOW_UP, KS_SMART_VIEW_EXPIRING, KS_SMART_VIEW_NOT_REPORTED,
+  };
+
+  for (guint i = 0; i < 3; i++)
+    counts[i] = ks_agreement_list_count_smart_view (self->agreements, views[i]);
+
+  return g_strdup_printf ("%u;%u;%u", counts[0], counts[1], counts[2]);
+}
+
+/* On start and after every change: what needs attention, unless the
+ * user closed this very notice already. */
+static void
+update_reminder (KsWindow *self)
+{
+  g_autofree char *dismissed = NULL;
+  g_autofree char *text = NULL;
+  guint counts[3];
+
+  g_free (self->reminder);
+  self->reminder = reminder_counts (self, counts);
+  dismissed = self->settings != NULL ? g_settings_get_string (self->settings, "reminders-dismissed") : NULL;
+  if (counts[0] + counts[1] + counts[2] == 0 || g_strcmp0 (dismissed, self->reminder) == 0)
+    {
+      gtk_info_bar_set_revealed (self->reminder_bar, FALSE);
+      return;
+    }
+
+  text = g_strdup_printf (_("%u without follow-up, %u expiring, %u not reported."),
+                          counts[0], counts[1], counts[2]);
+  gtk_label_set_text (self->reminder_label, text);
+  gtk_info_bar_set_revealed (self->reminder_bar, TRUE);
+}
+
+static void
+reminder_response_cb (KsWindow *self,
+                      int       response)
+{
+  static const char * const views[3] = { "needs-follow-up", "expiring", "not-reported" };
+  guint counts[3];
+  g_autofree char *signature = reminder_counts (self, counts);
+
+  if (response == 1)
+    for (guint i = 0; i < 3; i++)
+      if (counts[i] > 0)
+        {
+          ks_sidebar_select (self->sidebar, views[i]);
+          adw_view_stack_set_visible_child_name (self->view_stack, "agreements");
+          break;
+        }
+
+  if (self->settings != NULL)
+    g_settings_set_string (self->settings, "reminders-dismissed", signature);
+  gtk_info_bar_set_revealed (self->reminder_bar, FALSE);
 }
 
 static void
@@ -646,6 +710,8 @@ connect_register (KsWindow *self)
                            G_CALLBACK (list_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->agreements, "notify::n-items",
                            G_CALLBACK (list_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->agreements, "counts-changed",
+                           G_CALLBACK (update_reminder), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->sidebar, "notify::title",
                            G_CALLBACK (update_title), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (filter, "notify::regions",
@@ -699,6 +765,7 @@ open_register (KsWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.preferences", self->settings != NULL);
   selection_changed_cb (self);
   list_changed_cb (self);
+  update_reminder (self);
 }
 
 static void
@@ -711,6 +778,7 @@ ks_window_dispose (GObject *object)
   g_clear_object (&self->db);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->undo_uuids, g_strfreev);
+  g_clear_pointer (&self->reminder, g_free);
 
   G_OBJECT_CLASS (ks_window_parent_class)->dispose (object);
 }
@@ -781,12 +849,15 @@ ks_window_class_init (KsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KsWindow, empty_page);
   gtk_widget_class_bind_template_child (widget_class, KsWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, KsWindow, agreement_view);
+  gtk_widget_class_bind_template_child (widget_class, KsWindow, reminder_bar);
+  gtk_widget_class_bind_template_child (widget_class, KsWindow, reminder_label);
   gtk_widget_class_bind_template_child (widget_class, KsWindow, selection_bar);
   gtk_widget_class_bind_template_child (widget_class, KsWindow, selection_label);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, agreement_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, selection_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, view_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, reminder_response_cb);
   gtk_widget_class_bind_template_callback (widget_class, show_agreements_cb);
 
   install_actions (widget_class);
