@@ -166,7 +166,7 @@ test_cli_report_errors (void)
     { { "--report", "r.xlsx", "--year", "2017", NULL }, 2, "kerjasama: --year goes with --annual-report\n" },
     { { "--annual-report", "a.pdf", "--year", "2017", "--from", "2012" }, 2,
       "kerjasama: --from and --to go with --report\n" },
-    { { "--region", "33.14", NULL }, 2, "kerjasama: --region goes with --report or --annual-report\n" },
+    { { "--region", "33.14", NULL }, 2, "kerjasama: --region goes with --report, --annual-report or --request-lists\n" },
     { { "--report", "r.xlsx", "--from", "2018", "--to", "2017" }, 2, "kerjasama: --from 2018 is after --to 2017\n" },
     { { "--report", "r.xlsx", "--from", "12", NULL }, 2, "kerjasama: --from 12 is not a year between 1900 and 2200\n" },
     { { "--report", NULL, "--region", "33.99", NULL }, 1, "kerjasama: There is no region “33.99” in the register.\n" },
