@@ -289,6 +289,30 @@ ks_report_options_format_period (const KsReportOptions *options)
   return g_strdup_printf ("%d–%d", options->year_from, options->year_to);
 }
 
+/**
+ * ks_report_row_copy:
+ * @row: a row, as a #KsReportRowFunc sees it
+ *
+ * Returns: (transfer full): a deep copy, to keep after the call
+ */
+KsReportRow *
+ks_report_row_copy (const KsReportRow *row)
+{
+  KsReportRow *copy = g_memdup2 (row, sizeof *row);
+
+  for (guint i = 0; i < KS_REPORT_N_COLUMNS; i++)
+    copy->texts[i] = g_strdup (row->texts[i]);
+  copy->uuid = g_strdup (row->uuid);
+  copy->region_code = g_strdup (row->region_code);
+  copy->stage = g_strdup (row->stage);
+  copy->starts_on = g_strdup (row->starts_on);
+  copy->ends_on = g_strdup (row->ends_on);
+  copy->obstacles = g_strdupv (row->obstacles);
+  copy->reason = g_strdup (row->reason);
+
+  return copy;
+}
+
 void
 ks_report_row_free (KsReportRow *row)
 {

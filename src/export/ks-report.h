@@ -130,6 +130,7 @@ KsReportOptions *ks_report_options_copy            (const KsReportOptions *optio
 void             ks_report_options_free            (KsReportOptions       *options);
 char            *ks_report_options_format_period   (const KsReportOptions *options);
 
+KsReportRow     *ks_report_row_copy                (const KsReportRow     *row);
 void             ks_report_row_free                (KsReportRow           *row);
 
 const char      *ks_report_column_get_label        (KsReportColumn         column);

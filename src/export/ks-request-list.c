@@ -73,24 +73,6 @@ item_free (KsRequestItem *item)
   g_free (item);
 }
 
-static KsReportRow *
-row_copy (const KsReportRow *row)
-{
-  KsReportRow *copy = g_new0 (KsReportRow, 1);
-
-  copy->id = row->id;
-  copy->uuid = g_strdup (row->uuid);
-  copy->region_code = g_strdup (row->region_code);
-  for (guint i = 0; i < KS_REPORT_N_COLUMNS; i++)
-    copy->texts[i] = g_strdup (row->texts[i]);
-  copy->stage = g_strdup (row->stage);
-  copy->starts_on = g_strdup (row->starts_on);
-  copy->ends_on = g_strdup (row->ends_on);
-  copy->obstacles = g_strdupv (row->obstacles);
-  copy->reason = g_strdup (row->reason);
-  return copy;
-}
-
 static gboolean
 collect_row_cb (const KsReportRow  *row,
                 gpointer            user_data,
@@ -102,7 +84,7 @@ collect_row_cb (const KsReportRow  *row,
   if (pending == NULL)
     {
       pending = g_new0 (Pending, 1);
-      pending->row = row_copy (row);
+      pending->row = ks_report_row_copy (row);
       g_hash_table_insert (collector->by_id, &pending->row->id, pending);
       g_ptr_array_add (collector->pending, pending);
     }
