@@ -405,9 +405,17 @@ report_options_new (GVariantDict *options,
   if (settings != NULL)
     {
       g_autoptr(KsPreferences) prefs = ks_preferences_new_from_settings (settings);
+      g_autoptr(GSettingsSchema) schema = NULL;
 
       report_options->letterhead = g_settings_get_strv (settings, "letterhead");
       report_options->logo_path = g_settings_get_string (settings, "letterhead-logo");
+      /* An older installed schema may not know the signer yet. */
+      g_object_get (settings, "settings-schema", &schema, NULL);
+      if (g_settings_schema_has_key (schema, "letterhead-signer-name"))
+        {
+          report_options->signer_name = g_settings_get_string (settings, "letterhead-signer-name");
+          report_options->signer_position = g_settings_get_string (settings, "letterhead-signer-position");
+        }
       report_options->follow_up_months = prefs->follow_up_months;
     }
 
