@@ -43,7 +43,7 @@ typedef struct
 } Collector;
 
 /* Widths in characters, as for ks_report_column_get_width(). */
-static const double column_widths[KS_REQUEST_LIST_N_COLUMNS] = { 7, 32, 32, 18, 12, 46 };
+static const double column_widths[KS_REQUEST_LIST_N_COLUMNS] = { 7, 30, 28, 17, 19, 44 };
 
 /* ------------------------------------------------------------------ */
 /* Collecting */
