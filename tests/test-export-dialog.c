@@ -260,7 +260,7 @@ test_request_letters_of_home_region (Fixture       *fixture,
   g_settings_set_strv (fixture->settings, "letterhead",
                        (const char * const[]) { "PEMERINTAH KOTA SURAKARTA", NULL });
   g_settings_set_string (fixture->settings, "letterhead-signer-name", "Drs. Bambang Sutrisno");
-  adw_combo_row_set_selected (kind, choice_index (kind, "Request letters to agencies"));
+  adw_combo_row_set_selected (kind, choice_index (kind, "Request letters"));
   adw_combo_row_set_selected (find (fixture, "format_row"), 1);
   adw_combo_row_set_selected (regions, choice_index (regions, "Home region: Kota Surakarta"));
   /* The letters ask for whatever is missing now: no period to choose. */
