@@ -312,6 +312,7 @@ test_xlsx (Fixture       *fixture,
                    "Dinas Pendidikan dan Olahraga K");
   sheet = json_array_get_object_element (sheets, 10);
   g_assert_cmpstr (json_object_get_string_member (sheet, "name"), ==, "Pemerintah Kota Surakarta");
+  g_assert_cmpstr (json_object_get_string_member (sheet, "orientation"), ==, "portrait");
   g_assert_cmpstr (cell_text (sheet, 0, 0), ==, "PEMERINTAH KOTA SURAKARTA");
   g_assert_cmpstr (cell_text (sheet, 4, 0), ==, "Request for Data on International Cooperation");
   g_assert_cmpstr (cell_text (sheet, 6, 0), ==, "To:");

@@ -561,6 +561,8 @@ write_letter_sheet (KsRequestList         *self,
   for (guint col = 0; col < KS_REQUEST_LIST_N_COLUMNS; col++)
     worksheet_set_column (sheet, col, col, column_widths[col], NULL);
   ks_xlsx_set_up_page (sheet, -1);
+  /* A letter, printed like the PDF's. */
+  worksheet_set_portrait (sheet);
 
   for (guint i = 0; options->letterhead != NULL && options->letterhead[i] != NULL; i++)
     ks_xlsx_write_text (sheet, row++, 0, options->letterhead[i], letter->xlsx->letterhead);
