@@ -122,6 +122,7 @@ test_cli_reports (void)
   g_autofree char *xlsx = g_build_filename (dir, "report.xlsx", NULL);
   g_autofree char *pdf = g_build_filename (dir, "annual.pdf", NULL);
   g_autofree char *annual_xlsx = g_build_filename (dir, "annual.xlsx", NULL);
+  g_autofree char *letters = g_build_filename (dir, "letters.pdf", NULL);
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
 
@@ -144,6 +145,12 @@ test_cli_reports (void)
   g_assert_cmpint (run (&out, &err, "--database", db, "--annual-report", annual_xlsx, "--year", "2015",
                         "--region", "33.09", NULL), ==, 0);
   g_assert_true (g_file_test (annual_xlsx, G_FILE_TEST_IS_REGULAR));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run (&out, &err, "--database", db, "--request-lists", letters, "--region", "33.72", NULL), ==, 0);
+  g_assert_cmpstr (err, ==, "");
+  g_assert_true (g_file_test (letters, G_FILE_TEST_IS_REGULAR));
   ks_test_remove_tree (dir);
 }
 
@@ -166,7 +173,9 @@ test_cli_report_errors (void)
     { { "--report", "r.xlsx", "--year", "2017", NULL }, 2, "kerjasama: --year goes with --annual-report\n" },
     { { "--annual-report", "a.pdf", "--year", "2017", "--from", "2012" }, 2,
       "kerjasama: --from and --to go with --report\n" },
-    { { "--region", "33.14", NULL }, 2, "kerjasama: --region goes with --report or --annual-report\n" },
+    { { "--request-lists", "l.docx", NULL }, 2,
+      "kerjasama: the request lists are written as FILE.xlsx or FILE.pdf\n" },
+    { { "--region", "33.14", NULL }, 2, "kerjasama: --region goes with --report, --annual-report or --request-lists\n" },
     { { "--report", "r.xlsx", "--from", "2018", "--to", "2017" }, 2, "kerjasama: --from 2018 is after --to 2017\n" },
     { { "--report", "r.xlsx", "--from", "12", NULL }, 2, "kerjasama: --from 12 is not a year between 1900 and 2200\n" },
     { { "--report", NULL, "--region", "33.99", NULL }, 1, "kerjasama: There is no region “33.99” in the register.\n" },

@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
@@ -229,6 +231,79 @@ test_print_pages (Fixture       *fixture,
   g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
 }
 
+static char *
+pdf_text (const char *path)
+{
+  const char *argv[] = { "pdftotext", "-layout", path, "-", NULL };
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+  int status;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                NULL, NULL, &out, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return out;
+}
+
+static void
+test_request_letters_of_home_region (Fixture       *fixture,
+                                     gconstpointer  data)
+{
+  g_autofree char *chosen = g_build_filename (fixture->dir, "letters", NULL);
+  g_autofree char *path = g_build_filename (fixture->dir, "letters.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (chosen);
+  AdwComboRow *regions = find (fixture, "regions_row");
+  AdwComboRow *kind = find (fixture, "kind_row");
+  g_autofree char *text = NULL;
+
+  g_settings_set_strv (fixture->settings, "letterhead",
+                       (const char * const[]) { "PEMERINTAH KOTA SURAKARTA", NULL });
+  g_settings_set_string (fixture->settings, "letterhead-signer-name", "Drs. Bambang Sutrisno");
+  adw_combo_row_set_selected (kind, choice_index (kind, "Request letters"));
+  adw_combo_row_set_selected (find (fixture, "format_row"), 1);
+  adw_combo_row_set_selected (regions, choice_index (regions, "Home region: Kota Surakarta"));
+  /* The letters ask for whatever is missing now: no period to choose. */
+  g_assert_true (gtk_widget_get_visible (find (fixture, "format_row")));
+  g_assert_false (gtk_widget_get_visible (find (fixture, "period_group")));
+
+  ks_export_dialog_export_to (fixture->dialog, file);
+  g_assert_true (ks_test_wait_for (was_exported, fixture, 10000));
+  g_assert_cmpstr (g_file_peek_path (fixture->exported), ==, path);
+  text = pdf_text (path);
+  g_assert_nonnull (strstr (text, "PEMERINTAH KOTA SURAKARTA"));
+  g_assert_nonnull (strstr (text, "Request for Data on International Cooperation"));
+  g_assert_nonnull (strstr (text, "The head of Pemerintah Kota Surakarta"));
+  g_assert_nonnull (strstr (text, "Drs. Bambang Sutrisno"));
+  g_assert_null (strstr (text, "Sragen"));
+  g_settings_reset (fixture->settings, "letterhead");
+  g_settings_reset (fixture->settings, "letterhead-signer-name");
+}
+
+static void
+test_print_request_letters (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (fixture->dir, "printed-letters.pdf", NULL);
+  g_autoptr(GtkPrintOperation) operation = NULL;
+  g_autofree char *text = NULL;
+  GtkPrintOperationResult result;
+
+  /* Printing draws the same letters, one per agency. */
+  operation = ks_request_print_operation_new (fixture->db, fixture->settings, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (gtk_page_setup_get_orientation (gtk_print_operation_get_default_page_setup (operation)), ==,
+                   GTK_PAGE_ORIENTATION_PORTRAIT);
+  gtk_print_operation_set_export_filename (operation, path);
+  result = gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_EXPORT, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (result, ==, GTK_PRINT_OPERATION_RESULT_APPLY);
+  text = pdf_text (path);
+  g_assert_nonnull (strstr (text, "The head of PDAM Kabupaten Sragen"));
+  g_assert_nonnull (strstr (text, "The head of Pemerintah Kabupaten Wonogiri"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -247,6 +322,8 @@ main (int   argc,
   ADD ("/export-dialog/chosen-regions-need-one", test_chosen_regions_need_one);
   ADD ("/export-dialog/print-pages", test_print_pages);
   ADD ("/export-dialog/toast-offers-open", test_toast_offers_open);
+  ADD ("/export-dialog/request-letters-of-home-region", test_request_letters_of_home_region);
+  ADD ("/export-dialog/print-request-letters", test_print_request_letters);
 #undef ADD
 
   return g_test_run ();

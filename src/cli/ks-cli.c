@@ -21,6 +21,7 @@
 #include "ks-error.h"
 #include "ks-partial-date.h"
 #include "ks-report-annual.h"
+#include "ks-request-list.h"
 #include "ks-report-xlsx.h"
 #include "ks-report.h"
 #include "ks-settings.h"
@@ -49,10 +50,13 @@ static const GOptionEntry option_entries[] = {
     N_("Write the workbook per kabupaten/kota: a summary, then one sheet per region"), N_("FILE.xlsx") },
   { "annual-report", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Write the annual report of the year given with --year, as a workbook or a PDF"), N_("FILE.xlsx|FILE.pdf") },
+  { "request-lists", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Write a letter to each agency asking for the reports and follow-up it owes, as a workbook or a PDF"),
+    N_("FILE.xlsx|FILE.pdf") },
   { "year", 0, 0, G_OPTION_ARG_INT, NULL,
     N_("With --annual-report: the year to report on"), N_("YEAR") },
   { "region", 0, 0, G_OPTION_ARG_STRING_ARRAY, NULL,
-    N_("With --report or --annual-report: report on this region only (a code such as 33.14, or its name); may be repeated"), N_("CODE") },
+    N_("With --report, --annual-report or --request-lists: report on this region only (a code such as 33.14, or its name); may be repeated"), N_("CODE") },
   { "from", 0, 0, G_OPTION_ARG_INT, NULL,
     N_("With --report: the first year of the period"), N_("YEAR") },
   { "to", 0, 0, G_OPTION_ARG_INT, NULL,
@@ -65,7 +69,7 @@ static const GOptionEntry option_entries[] = {
  * a window. */
 static const char *headless_options[] = {
   "load-demo", "import", "export-csv", "view", "check", "check-reminders",
-  "report", "annual-report", "year", "region", "from", "to", NULL
+  "report", "annual-report", "request-lists", "year", "region", "from", "to", NULL
 };
 
 const GOptionEntry *
@@ -401,9 +405,17 @@ report_options_new (GVariantDict *options,
   if (settings != NULL)
     {
       g_autoptr(KsPreferences) prefs = ks_preferences_new_from_settings (settings);
+      g_autoptr(GSettingsSchema) schema = NULL;
 
       report_options->letterhead = g_settings_get_strv (settings, "letterhead");
       report_options->logo_path = g_settings_get_string (settings, "letterhead-logo");
+      /* An older installed schema may not know the signer yet. */
+      g_object_get (settings, "settings-schema", &schema, NULL);
+      if (g_settings_schema_has_key (schema, "letterhead-signer-name"))
+        {
+          report_options->signer_name = g_settings_get_string (settings, "letterhead-signer-name");
+          report_options->signer_position = g_settings_get_string (settings, "letterhead-signer-position");
+        }
       report_options->follow_up_months = prefs->follow_up_months;
     }
 
@@ -449,6 +461,26 @@ run_annual_report (KsDatabase   *db,
   return EXIT_SUCCESS;
 }
 
+static int
+run_request_lists (KsDatabase   *db,
+                   GVariantDict *options,
+                   const char   *path)
+{
+  g_autoptr(KsReportOptions) report_options = report_options_new (options, db);
+  g_autoptr(KsReport) report = NULL;
+  g_autoptr(KsRequestList) requests = NULL;
+  g_autoptr(GError) error = NULL;
+
+  report = ks_report_new (db, report_options, &error);
+  if (report == NULL)
+    return fail (error);
+  requests = ks_request_list_new (report, NULL, &error);
+  if (requests == NULL || !ks_request_list_write (requests, path, NULL, NULL, NULL, &error))
+    return fail (error);
+
+  return EXIT_SUCCESS;
+}
+
 static gboolean
 year_is_valid (GVariantDict *options,
                const char   *name)
@@ -470,7 +502,8 @@ year_is_valid (GVariantDict *options,
 static gboolean
 check_report_options (GVariantDict *options,
                       const char   *report_path,
-                      const char   *annual_path)
+                      const char   *annual_path,
+                      const char   *requests_path)
 {
   int from = 0, to = 0;
 
@@ -479,13 +512,17 @@ check_report_options (GVariantDict *options,
   else if (report_path == NULL && (g_variant_dict_contains (options, "from") ||
                                    g_variant_dict_contains (options, "to")))
     g_printerr (_("kerjasama: --from and --to go with --report\n"));
-  else if (report_path == NULL && annual_path == NULL && g_variant_dict_contains (options, "region"))
-    g_printerr (_("kerjasama: --region goes with --report or --annual-report\n"));
+  else if (report_path == NULL && annual_path == NULL && requests_path == NULL &&
+           g_variant_dict_contains (options, "region"))
+    g_printerr (_("kerjasama: --region goes with --report, --annual-report or --request-lists\n"));
   else if (annual_path != NULL && !g_variant_dict_contains (options, "year"))
     g_printerr (_("kerjasama: --annual-report needs --year\n"));
   else if (annual_path != NULL && !g_str_has_suffix (annual_path, ".xlsx") &&
            !g_str_has_suffix (annual_path, ".pdf"))
     g_printerr (_("kerjasama: the annual report is written as FILE.xlsx or FILE.pdf\n"));
+  else if (requests_path != NULL && !g_str_has_suffix (requests_path, ".xlsx") &&
+           !g_str_has_suffix (requests_path, ".pdf"))
+    g_printerr (_("kerjasama: the request lists are written as FILE.xlsx or FILE.pdf\n"));
   else if (!year_is_valid (options, "year") || !year_is_valid (options, "from") ||
            !year_is_valid (options, "to"))
     return FALSE;
@@ -519,6 +556,7 @@ ks_cli_run (GVariantDict *options,
   g_autofree char *export_path = lookup_filename (options, "export-csv");
   g_autofree char *report_path = lookup_filename (options, "report");
   g_autofree char *annual_path = lookup_filename (options, "annual-report");
+  g_autofree char *requests_path = lookup_filename (options, "request-lists");
   gboolean dry_run = g_variant_dict_contains (options, "dry-run");
   int view = lookup_view (options);
   int status = EXIT_SUCCESS;
@@ -528,7 +566,7 @@ ks_cli_run (GVariantDict *options,
       g_printerr (_("kerjasama: --dry-run goes with --import\n"));
       return 2;
     }
-  if (!check_report_options (options, report_path, annual_path))
+  if (!check_report_options (options, report_path, annual_path, requests_path))
     return 2;
   if (view < 0)
     return 2;
@@ -554,6 +592,8 @@ ks_cli_run (GVariantDict *options,
     status = run_report (db, options, report_path);
   if (status == EXIT_SUCCESS && annual_path != NULL)
     status = run_annual_report (db, options, annual_path);
+  if (status == EXIT_SUCCESS && requests_path != NULL)
+    status = run_request_lists (db, options, requests_path);
   if (status == EXIT_SUCCESS && g_variant_dict_contains (options, "check-reminders"))
     status = run_check_reminders (db);
 

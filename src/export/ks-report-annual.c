@@ -67,23 +67,6 @@ year_of (const char *iso)
   return date.year;
 }
 
-static KsReportRow *
-row_copy (const KsReportRow *row)
-{
-  KsReportRow *copy = g_memdup2 (row, sizeof *row);
-
-  for (guint i = 0; i < KS_REPORT_N_COLUMNS; i++)
-    copy->texts[i] = g_strdup (row->texts[i]);
-  copy->uuid = g_strdup (row->uuid);
-  copy->region_code = g_strdup (row->region_code);
-  copy->stage = g_strdup (row->stage);
-  copy->starts_on = g_strdup (row->starts_on);
-  copy->ends_on = g_strdup (row->ends_on);
-  copy->obstacles = g_strdupv (row->obstacles);
-
-  return copy;
-}
-
 static gboolean
 sort_row_cb (const KsReportRow  *row,
              gpointer            user_data,
@@ -95,11 +78,11 @@ sort_row_cb (const KsReportRow  *row,
   gboolean ended = year_of (row->ends_on) == self->year;
 
   if (is_new)
-    g_ptr_array_add (self->sections[KS_ANNUAL_SECTION_NEW], row_copy (row));
+    g_ptr_array_add (self->sections[KS_ANNUAL_SECTION_NEW], ks_report_row_copy (row));
   if (ended)
-    g_ptr_array_add (self->sections[KS_ANNUAL_SECTION_ENDED], row_copy (row));
+    g_ptr_array_add (self->sections[KS_ANNUAL_SECTION_ENDED], ks_report_row_copy (row));
   if (!is_new && !ended)
-    g_ptr_array_add (self->sections[KS_ANNUAL_SECTION_RUNNING], row_copy (row));
+    g_ptr_array_add (self->sections[KS_ANNUAL_SECTION_RUNNING], ks_report_row_copy (row));
 
   for (guint i = 0; row->obstacles[i] != NULL; i++)
     {
@@ -120,7 +103,7 @@ collect_row_cb (const KsReportRow  *row,
   Collector *collector = user_data;
 
   if (collector->target != NULL)
-    g_ptr_array_add (collector->target, row_copy (row));
+    g_ptr_array_add (collector->target, ks_report_row_copy (row));
   else
     g_hash_table_insert (collector->titles, g_strdup (row->uuid),
                          g_strdup (row->texts[KS_REPORT_COLUMN_COOPERATION]));

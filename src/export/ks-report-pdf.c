@@ -32,15 +32,17 @@ typedef enum
   BLOCK_HEADING,
   BLOCK_TEXT,
   BLOCK_TABLE,
+  BLOCK_SIGNATURE,
 } BlockKind;
 
 typedef struct
 {
   BlockKind  kind;
-  char      *text;
+  char      *text;          /* a head's: the footer of its pages */
+  const char *font;         /* a text's, when not the default */
   guint      n_columns;
   double    *widths;        /* shares of the page width */
-  GStrv      headers;
+  GStrv      headers;       /* a head's or signature's: its lines */
   GPtrArray *rows;          /* GStrv */
 } Block;
 
@@ -57,9 +59,14 @@ struct _KsReportPages
 {
   GObject         parent_instance;
 
+  KsReport       *report;
   KsAnnualReport *annual;
+  KsRequestList  *requests;
+  char           *title;
+  gboolean        portrait;
   GPtrArray      *blocks;
   GArray         *placements;
+  GArray         *sections;   /* guint: the first page after each head */
   guint           n_pages;
   double          width;
   double          height;
@@ -90,6 +97,7 @@ add_block (KsReportPages *self,
 
   block->kind = kind;
   block->text = g_strdup (text);
+  block->font = FONT_FAMILY " 9";
   g_ptr_array_add (self->blocks, block);
   return block;
 }
@@ -215,10 +223,22 @@ add_obstacles (KsReportPages *self)
     }
 }
 
+static GStrv head_lines (KsReportPages *self);
+
+static void
+add_head (KsReportPages *self,
+          GStrv          lines,
+          const char    *footer)
+{
+  Block *block = add_block (self, BLOCK_HEAD, footer);
+
+  block->headers = lines;
+}
+
 static void
 build_blocks (KsReportPages *self)
 {
-  add_block (self, BLOCK_HEAD, NULL);
+  add_head (self, head_lines (self), self->title);
   for (KsAnnualSection section = 0; section < KS_ANNUAL_N_SECTIONS; section++)
     {
       add_agreement_section (self, section);
@@ -226,6 +246,79 @@ build_blocks (KsReportPages *self)
         add_events (self);
     }
   add_obstacles (self);
+}
+
+static void
+add_text (KsReportPages *self,
+          const char    *text)
+{
+  add_block (self, BLOCK_TEXT, text)->font = FONT_FAMILY " 10";
+}
+
+static void
+add_request_table (KsReportPages         *self,
+                   const KsRequestAgency *agency)
+{
+  const char *headers[KS_REQUEST_LIST_N_COLUMNS + 1] = { NULL };
+  double widths[KS_REQUEST_LIST_N_COLUMNS];
+  Block *table;
+
+  for (guint col = 0; col < KS_REQUEST_LIST_N_COLUMNS; col++)
+    {
+      headers[col] = ks_request_list_get_column_label (col);
+      widths[col] = ks_request_list_get_column_width (col);
+    }
+  table = add_table (self, headers, widths, KS_REQUEST_LIST_N_COLUMNS);
+  for (guint i = 0; i < agency->items->len; i++)
+    {
+      const KsRequestItem *item = g_ptr_array_index (agency->items, i);
+      GStrv cells = g_new0 (char *, KS_REQUEST_LIST_N_COLUMNS + 1);
+
+      cells[0] = g_strdup_printf ("%u", i + 1);
+      for (guint col = 1; col < KS_REQUEST_LIST_N_COLUMNS; col++)
+        {
+          g_autofree char *text = ks_request_list_dup_cell (item, col);
+
+          cells[col] = cell_text (text);
+        }
+      g_ptr_array_add (table->rows, cells);
+    }
+}
+
+/* A letter per agency: letterhead and title, the address, the request,
+ * the table of what is missing, the closing and the signature. */
+static void
+add_letter (KsReportPages         *self,
+            const KsRequestAgency *agency)
+{
+  g_autofree char *addressee = ks_request_list_dup_addressee (agency);
+  g_autofree char *body = ks_request_list_dup_body (agency);
+  g_autofree char *footer = g_strdup_printf ("%s — %s", self->title, agency->name);
+  Block *signature;
+
+  add_head (self, g_strdupv ((char *[]) { self->title, NULL }), footer);
+  add_text (self, addressee);
+  add_text (self, ks_request_list_get_greeting ());
+  add_text (self, body);
+  add_request_table (self, agency);
+  add_text (self, ks_request_list_get_closing ());
+  signature = add_block (self, BLOCK_SIGNATURE, NULL);
+  signature->headers = ks_request_list_dup_signature (self->requests);
+}
+
+static void
+build_request_blocks (KsReportPages *self)
+{
+  guint n = ks_request_list_get_n_agencies (self->requests);
+
+  for (guint i = 0; i < n; i++)
+    add_letter (self, ks_request_list_get_agency (self->requests, i));
+
+  if (n == 0)
+    {
+      add_head (self, head_lines (self), self->title);
+      add_text (self, _("No agency has agreements to report on or to follow up."));
+    }
 }
 
 /* ------------------------------------------------------------------ */
@@ -291,19 +384,21 @@ draw_text (KsReportPages  *self,
 static GStrv
 head_lines (KsReportPages *self)
 {
-  KsReport *report = ks_annual_report_get_report (self->annual);
-  const KsReportOptions *options = ks_report_get_options (report);
+  const KsReportOptions *options = ks_report_get_options (self->report);
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   g_autofree char *iso = g_strdup_printf ("%04d-%02d-%02d", g_date_get_year (&options->today),
                                           g_date_get_month (&options->today),
                                           g_date_get_day (&options->today));
   g_autofree char *today = ks_partial_date_format (iso);
-  g_autofree char *regions = ks_annual_report_dup_regions_text (self->annual);
-  g_autofree char *title = ks_annual_report_dup_title (self->annual);
   g_autofree char *generated = g_strdup_printf (_("Generated on %s"), today);
 
-  g_strv_builder_add (builder, title);
-  g_strv_builder_add (builder, regions);
+  g_strv_builder_add (builder, self->title);
+  if (self->annual != NULL)
+    {
+      g_autofree char *regions = ks_annual_report_dup_regions_text (self->annual);
+
+      g_strv_builder_add (builder, regions);
+    }
   g_strv_builder_add (builder, generated);
   return g_strv_builder_end (builder);
 }
@@ -311,7 +406,7 @@ head_lines (KsReportPages *self)
 static cairo_surface_t *
 load_logo (KsReportPages *self)
 {
-  const KsReportOptions *options = ks_report_get_options (ks_annual_report_get_report (self->annual));
+  const KsReportOptions *options = ks_report_get_options (self->report);
   cairo_surface_t *logo;
 
   /* cairo reads PNG by itself; other formats would need an image library
@@ -333,11 +428,12 @@ load_logo (KsReportPages *self)
 static double
 draw_head (KsReportPages *self,
            cairo_t       *cr,
+           Block         *block,
            double         y0)
 {
-  const KsReportOptions *options = ks_report_get_options (ks_annual_report_get_report (self->annual));
+  const KsReportOptions *options = ks_report_get_options (self->report);
   double width = self->width - 2 * MARGIN;
-  g_auto(GStrv) lines = head_lines (self);
+  GStrv lines = block->headers;
   cairo_surface_t *logo = load_logo (self);
   double y = y0;
 
@@ -393,6 +489,54 @@ draw_head (KsReportPages *self,
     }
 
   return y + 10 - y0;
+}
+
+/* The signature block, in the right half of the page as on an
+ * Indonesian letter: date, position, room to sign, name. */
+static double
+draw_signature (KsReportPages *self,
+                cairo_t       *cr,
+                Block         *block,
+                double         y0)
+{
+  double width = (self->width - 2 * MARGIN) * 0.45;
+  double x = self->width - MARGIN - width;
+  double y = y0 + 12;
+
+  for (guint i = 0; block->headers[i] != NULL; i++)
+    {
+      const char *line = block->headers[i];
+      gboolean last = block->headers[i + 1] == NULL;
+      const char *font = last ? FONT_FAMILY " Bold 10" : FONT_FAMILY " 10";
+
+      if (line[0] == '\0')
+        {
+          y += 56;
+          continue;
+        }
+      if (cr != NULL)
+        draw_text (self, cr, line, font, x, y, width, PANGO_ALIGN_CENTER);
+      y += text_height (self, line, font, width) + 2;
+    }
+
+  return y - y0;
+}
+
+static const char *
+section_footer (KsReportPages *self,
+                guint          section)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < self->blocks->len; i++)
+    {
+      Block *block = g_ptr_array_index (self->blocks, i);
+
+      if (block->kind == BLOCK_HEAD && n++ == section)
+        return block->text;
+    }
+
+  return self->title;
 }
 
 /* ------------------------------------------------------------------ */
@@ -544,7 +688,12 @@ place_block (Cursor *cursor,
   switch (block->kind)
     {
     case BLOCK_HEAD:
-      place (cursor, block, -1, draw_head (self, NULL, cursor->y));
+      /* Each head starts a document of its own (a letter): a new page,
+       * numbered from 1 in the footer. */
+      if (cursor->self->placements->len > 0)
+        new_page (cursor);
+      g_array_append_val (self->sections, cursor->page);
+      place (cursor, block, -1, draw_head (self, NULL, block, cursor->y));
       break;
     case BLOCK_HEADING:
       height = text_height (self, block->text, FONT_FAMILY " Bold 11", width) + 6;
@@ -556,13 +705,20 @@ place_block (Cursor *cursor,
       place (cursor, block, -1, height);
       break;
     case BLOCK_TEXT:
-      height = text_height (self, block->text, FONT_FAMILY " 9", width) + 8;
+      height = text_height (self, block->text, block->font, width) + 8;
       if (cursor->y + height > cursor->bottom)
         new_page (cursor);
       place (cursor, block, -1, height);
       break;
     case BLOCK_TABLE:
       place_table (cursor, block);
+      break;
+    case BLOCK_SIGNATURE:
+      /* The signature is never alone on a page without the text above. */
+      height = draw_signature (self, NULL, block, cursor->y);
+      if (cursor->y + height > cursor->bottom)
+        new_page (cursor);
+      place (cursor, block, -1, height);
       break;
     default:
       g_assert_not_reached ();
@@ -579,8 +735,12 @@ ks_report_pages_finalize (GObject *object)
 
   g_clear_pointer (&self->blocks, g_ptr_array_unref);
   g_clear_pointer (&self->placements, g_array_unref);
+  g_clear_pointer (&self->sections, g_array_unref);
   g_clear_object (&self->context);
   g_clear_object (&self->annual);
+  g_clear_object (&self->requests);
+  g_clear_object (&self->report);
+  g_free (self->title);
 
   G_OBJECT_CLASS (ks_report_pages_parent_class)->finalize (object);
 }
@@ -598,6 +758,7 @@ ks_report_pages_init (KsReportPages *self)
 {
   self->blocks = g_ptr_array_new_with_free_func ((GDestroyNotify) block_free);
   self->placements = g_array_new (FALSE, FALSE, sizeof (Placement));
+  self->sections = g_array_new (FALSE, FALSE, sizeof (guint));
 }
 
 /* ------------------------------------------------------------------ */
@@ -618,6 +779,8 @@ ks_report_pages_new (KsAnnualReport *annual)
 
   self = g_object_new (KS_TYPE_REPORT_PAGES, NULL);
   self->annual = g_object_ref (annual);
+  self->report = g_object_ref (ks_annual_report_get_report (annual));
+  self->title = ks_annual_report_dup_title (annual);
   build_blocks (self);
   return self;
 }
@@ -634,6 +797,57 @@ update_context (KsReportPages *self,
     }
   else
     pango_cairo_update_context (cr, self->context);
+}
+
+/**
+ * ks_report_pages_new_for_requests:
+ * @requests: the agencies' request lists
+ *
+ * A letter per agency, A4 portrait, each numbered from page 1.
+ *
+ * Returns: (transfer full): the pages, to paginate before drawing
+ */
+KsReportPages *
+ks_report_pages_new_for_requests (KsRequestList *requests)
+{
+  KsReportPages *self;
+
+  g_return_val_if_fail (KS_IS_REQUEST_LIST (requests), NULL);
+
+  self = g_object_new (KS_TYPE_REPORT_PAGES, NULL);
+  self->requests = g_object_ref (requests);
+  self->report = g_object_ref (ks_request_list_get_report (requests));
+  self->title = g_strdup (ks_request_list_get_title ());
+  self->portrait = TRUE;
+  build_request_blocks (self);
+  return self;
+}
+
+/**
+ * ks_report_pages_get_portrait:
+ *
+ * Returns: whether the pages are meant for portrait paper (letters)
+ *   rather than landscape (tables)
+ */
+gboolean
+ks_report_pages_get_portrait (KsReportPages *self)
+{
+  g_return_val_if_fail (KS_IS_REPORT_PAGES (self), FALSE);
+
+  return self->portrait;
+}
+
+/**
+ * ks_report_pages_get_title:
+ *
+ * Returns: (transfer none): the document's title, for a print job's name
+ */
+const char *
+ks_report_pages_get_title (KsReportPages *self)
+{
+  g_return_val_if_fail (KS_IS_REPORT_PAGES (self), NULL);
+
+  return self->title;
 }
 
 /**
@@ -658,6 +872,7 @@ ks_report_pages_paginate (KsReportPages *self,
   self->width = width;
   self->height = height;
   g_array_set_size (self->placements, 0);
+  g_array_set_size (self->sections, 0);
 
   for (guint i = 0; i < self->blocks->len; i++)
     place_block (&cursor, g_ptr_array_index (self->blocks, i),
@@ -680,14 +895,25 @@ draw_footer (KsReportPages *self,
              cairo_t       *cr,
              guint          page)
 {
-  g_autofree char *title = ks_annual_report_dup_title (self->annual);
+  guint section = 0;
+  guint first, last;
+  const char *title;
+  g_autofree char *number = NULL;
+
+  while (section + 1 < self->sections->len && g_array_index (self->sections, guint, section + 1) <= page)
+    section++;
+  first = g_array_index (self->sections, guint, section);
+  last = section + 1 < self->sections->len ? g_array_index (self->sections, guint, section + 1) - 1
+                                           : self->n_pages - 1;
+  title = section_footer (self, section);
   /* Translators: the footer of a printed report page, "Page 1 of 3" */
-  g_autofree char *number = g_strdup_printf (_("Page %u of %u"), page + 1, self->n_pages);
+  number = g_strdup_printf (_("Page %u of %u"), page - first + 1, last - first + 1);
   double width = self->width - 2 * MARGIN;
   double y = self->height - MARGIN - FOOTER_HEIGHT + 8;
 
   cairo_set_source_rgb (cr, 0.3, 0.3, 0.3);
-  draw_text (self, cr, title, FONT_FAMILY " 7", MARGIN, y, width, PANGO_ALIGN_LEFT);
+  /* The title keeps clear of the number, whatever its length. */
+  draw_text (self, cr, title, FONT_FAMILY " 7", MARGIN, y, width / 2 - 40, PANGO_ALIGN_LEFT);
   draw_text (self, cr, number, FONT_FAMILY " 8", MARGIN, y, width, PANGO_ALIGN_CENTER);
   cairo_set_source_rgb (cr, 0, 0, 0);
 }
@@ -720,11 +946,13 @@ ks_report_pages_draw_page (KsReportPages *self,
         continue;
 
       if (block->kind == BLOCK_HEAD)
-        draw_head (self, cr, placement->y);
+        draw_head (self, cr, block, placement->y);
+      else if (block->kind == BLOCK_SIGNATURE)
+        draw_signature (self, cr, block, placement->y);
       else if (block->kind == BLOCK_HEADING)
         draw_text (self, cr, block->text, FONT_FAMILY " Bold 11", MARGIN, placement->y, width, PANGO_ALIGN_LEFT);
       else if (block->kind == BLOCK_TEXT)
-        draw_text (self, cr, block->text, FONT_FAMILY " 9", MARGIN, placement->y, width, PANGO_ALIGN_LEFT);
+        draw_text (self, cr, block->text, block->font, MARGIN, placement->y, width, PANGO_ALIGN_LEFT);
       else
         draw_table_row (self, cr, block, placement->row, placement->y, placement->height);
     }
@@ -755,18 +983,19 @@ draw_pdf (KsReportPages  *pages,
           GCancellable   *cancellable,
           GError        **error)
 {
-  const KsReportOptions *options = ks_report_get_options (ks_annual_report_get_report (pages->annual));
-  g_autofree char *title = ks_annual_report_dup_title (pages->annual);
-  cairo_surface_t *surface = cairo_pdf_surface_create (temp_path, KS_REPORT_PAGE_WIDTH, KS_REPORT_PAGE_HEIGHT);
+  const KsReportOptions *options = ks_report_get_options (pages->report);
+  double width = pages->portrait ? KS_REPORT_PAGE_HEIGHT : KS_REPORT_PAGE_WIDTH;
+  double height = pages->portrait ? KS_REPORT_PAGE_WIDTH : KS_REPORT_PAGE_HEIGHT;
+  cairo_surface_t *surface = cairo_pdf_surface_create (temp_path, width, height);
   cairo_t *cr = cairo_create (surface);
   gboolean ok = TRUE;
   guint n_pages;
 
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, pages->title);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_AUTHOR, options->author);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, PACKAGE_NAME " " PACKAGE_VERSION);
 
-  n_pages = ks_report_pages_paginate (pages, cr, KS_REPORT_PAGE_WIDTH, KS_REPORT_PAGE_HEIGHT);
+  n_pages = ks_report_pages_paginate (pages, cr, width, height);
   for (guint page = 0; ok && page < n_pages; page++)
     {
       ok = !g_cancellable_set_error_if_cancelled (cancellable, error);
@@ -787,6 +1016,37 @@ draw_pdf (KsReportPages  *pages,
 }
 
 /**
+ * ks_report_pages_write:
+ * @pages: the pages of a report
+ * @path: the PDF to write (replaced when it exists)
+ *
+ * Returns: %TRUE when @path holds the whole document; a failure or a
+ *   cancel leaves nothing behind
+ */
+gboolean
+ks_report_pages_write (KsReportPages  *pages,
+                       const char     *path,
+                       GCancellable   *cancellable,
+                       GError        **error)
+{
+  g_autofree char *temp_path = NULL;
+
+  g_return_val_if_fail (KS_IS_REPORT_PAGES (pages), FALSE);
+
+  temp_path = ks_report_temp_path_for (path, error);
+  if (temp_path == NULL)
+    return FALSE;
+
+  if (!draw_pdf (pages, temp_path, path, cancellable, error))
+    {
+      g_unlink (temp_path);
+      return FALSE;
+    }
+
+  return ks_report_commit_temp (temp_path, path, error);
+}
+
+/**
  * ks_report_pages_write_pdf:
  * @annual: the report
  * @path: the PDF to write (replaced when it exists)
@@ -800,20 +1060,9 @@ ks_report_pages_write_pdf (KsAnnualReport  *annual,
                            GError         **error)
 {
   g_autoptr(KsReportPages) pages = NULL;
-  g_autofree char *temp_path = NULL;
 
   g_return_val_if_fail (KS_IS_ANNUAL_REPORT (annual), FALSE);
 
-  temp_path = ks_report_temp_path_for (path, error);
-  if (temp_path == NULL)
-    return FALSE;
-
   pages = ks_report_pages_new (annual);
-  if (!draw_pdf (pages, temp_path, path, cancellable, error))
-    {
-      g_unlink (temp_path);
-      return FALSE;
-    }
-
-  return ks_report_commit_temp (temp_path, path, error);
+  return ks_report_pages_write (pages, path, cancellable, error);
 }

@@ -10,10 +10,12 @@
 #include <cairo.h>
 
 #include "ks-report-annual.h"
+#include "ks-request-list.h"
 
 G_BEGIN_DECLS
 
-/* A4 landscape, in points: the report's tables need the width. */
+/* A4 landscape, in points: the report's tables need the width (the
+ * letters of the request lists turn it to portrait). */
 #define KS_REPORT_PAGE_WIDTH  841.89
 #define KS_REPORT_PAGE_HEIGHT 595.28
 
@@ -30,6 +32,9 @@ G_DECLARE_FINAL_TYPE (KsReportPages, ks_report_pages, KS, REPORT_PAGES, GObject)
  */
 
 KsReportPages *ks_report_pages_new        (KsAnnualReport  *annual);
+KsReportPages *ks_report_pages_new_for_requests (KsRequestList *requests);
+gboolean       ks_report_pages_get_portrait (KsReportPages *self);
+const char    *ks_report_pages_get_title  (KsReportPages   *self);
 guint          ks_report_pages_paginate   (KsReportPages   *self,
                                            cairo_t         *cr,
                                            double           width,
@@ -38,6 +43,10 @@ guint          ks_report_pages_get_n_pages (KsReportPages  *self);
 void           ks_report_pages_draw_page  (KsReportPages   *self,
                                            cairo_t         *cr,
                                            guint            page);
+gboolean       ks_report_pages_write      (KsReportPages   *pages,
+                                           const char      *path,
+                                           GCancellable    *cancellable,
+                                           GError         **error);
 gboolean       ks_report_pages_write_pdf  (KsAnnualReport  *annual,
                                            const char      *path,
                                            GCancellable    *cancellable,

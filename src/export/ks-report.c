@@ -15,6 +15,7 @@
 
 #include "ks-agreement-list.h"
 #include "ks-agreement-store.h"
+#include "ks-attention.h"
 #include "ks-error.h"
 #include "ks-iso-codes.h"
 #include "ks-keys.h"
@@ -243,6 +244,8 @@ ks_report_options_copy (const KsReportOptions *options)
   copy->letterhead = g_strdupv (options->letterhead);
   copy->logo_path = g_strdup (options->logo_path);
   copy->author = g_strdup (options->author);
+  copy->signer_name = g_strdup (options->signer_name);
+  copy->signer_position = g_strdup (options->signer_position);
 
   return copy;
 }
@@ -257,6 +260,8 @@ ks_report_options_free (KsReportOptions *options)
   g_strfreev (options->letterhead);
   g_free (options->logo_path);
   g_free (options->author);
+  g_free (options->signer_name);
+  g_free (options->signer_position);
   g_free (options);
 }
 
@@ -284,6 +289,30 @@ ks_report_options_format_period (const KsReportOptions *options)
   return g_strdup_printf ("%d–%d", options->year_from, options->year_to);
 }
 
+/**
+ * ks_report_row_copy:
+ * @row: a row, as a #KsReportRowFunc sees it
+ *
+ * Returns: (transfer full): a deep copy, to keep after the call
+ */
+KsReportRow *
+ks_report_row_copy (const KsReportRow *row)
+{
+  KsReportRow *copy = g_memdup2 (row, sizeof *row);
+
+  for (guint i = 0; i < KS_REPORT_N_COLUMNS; i++)
+    copy->texts[i] = g_strdup (row->texts[i]);
+  copy->uuid = g_strdup (row->uuid);
+  copy->region_code = g_strdup (row->region_code);
+  copy->stage = g_strdup (row->stage);
+  copy->starts_on = g_strdup (row->starts_on);
+  copy->ends_on = g_strdup (row->ends_on);
+  copy->obstacles = g_strdupv (row->obstacles);
+  copy->reason = g_strdup (row->reason);
+
+  return copy;
+}
+
 void
 ks_report_row_free (KsReportRow *row)
 {
@@ -298,6 +327,7 @@ ks_report_row_free (KsReportRow *row)
   g_free (row->starts_on);
   g_free (row->ends_on);
   g_strfreev (row->obstacles);
+  g_free (row->reason);
   g_free (row);
 }
 
@@ -527,7 +557,8 @@ apply_filter (KsReport           *self,
  * @year_from: first year, 0 for open (the period rule of ks-partial-date.h)
  * @year_to: last year, 0 for open
  * @view: a smart view the rows must also be in, or %KS_SMART_VIEW_NONE
- * @func: called for each agreement, in period order
+ * @func: called for each agreement, in period order; with @view, each
+ *   row says why it is there (#KsReportRow.reason)
  *
  * Builds each row only when it is visited, so that a workbook of 100,000
  * agreements holds one row at a time.
@@ -547,11 +578,13 @@ ks_report_foreach_row (KsReport            *self,
                        GError             **error)
 {
   GListModel *model = G_LIST_MODEL (self->list);
+  GDate today;
 
   g_return_val_if_fail (KS_IS_REPORT (self), FALSE);
   g_return_val_if_fail (region_codes != NULL && region_codes[0] != NULL, FALSE);
 
   apply_filter (self, region_codes, year_from, year_to, view);
+  ks_agreement_filter_get_today (ks_agreement_list_get_filter (self->list), &today);
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
     {
       g_autoptr(KsAgreementSummary) summary = g_list_model_get_item (model, i);
@@ -565,6 +598,8 @@ ks_report_foreach_row (KsReport            *self,
         return FALSE;
 
       row = row_new (summary, &details);
+      if (view != KS_SMART_VIEW_NONE)
+        row->reason = ks_attention_describe (self->db, summary, view, &today);
       if (!func (row, user_data, error))
         return FALSE;
     }

@@ -55,6 +55,10 @@ typedef enum
  *   views
  * @follow_up_months: months without an event before an agreement needs
  *   follow-up
+ * @signer_name: (nullable): who signs letters (the request lists), or
+ *   %NULL for a blank line to write the name on
+ * @signer_position: (nullable): the signer's position, or %NULL for a
+ *   blank line
  */
 typedef struct
 {
@@ -66,6 +70,8 @@ typedef struct
   char  *author;
   GDate  today;
   guint  follow_up_months;
+  char  *signer_name;
+  char  *signer_position;
 } KsReportOptions;
 
 /**
@@ -79,6 +85,8 @@ typedef struct
  * @starts_on: the start the period rule used (ks_period_stand_in_start())
  * @ends_on: the end, or ""
  * @obstacles: the obstacle keys
+ * @reason: why it is in the smart view the rows were asked for
+ *   (ks_attention_describe()), or %NULL for %KS_SMART_VIEW_NONE
  *
  * One agreement as every output shows it.
  */
@@ -92,6 +100,7 @@ typedef struct
   char   *starts_on;
   char   *ends_on;
   GStrv   obstacles;
+  char   *reason;
 } KsReportRow;
 
 /**
@@ -121,6 +130,7 @@ KsReportOptions *ks_report_options_copy            (const KsReportOptions *optio
 void             ks_report_options_free            (KsReportOptions       *options);
 char            *ks_report_options_format_period   (const KsReportOptions *options);
 
+KsReportRow     *ks_report_row_copy                (const KsReportRow     *row);
 void             ks_report_row_free                (KsReportRow           *row);
 
 const char      *ks_report_column_get_label        (KsReportColumn         column);

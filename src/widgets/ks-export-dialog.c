@@ -16,6 +16,7 @@
 #include "ks-report-annual.h"
 #include "ks-report-print.h"
 #include "ks-report-xlsx.h"
+#include "ks-request-list.h"
 
 /*
  * Export…: which report, which period, which regions, which format, then
@@ -32,10 +33,11 @@ typedef enum
   REGIONS_CHOSEN,
 } RegionChoice;
 
-enum {
+typedef enum {
   KIND_WORKBOOK,
   KIND_ANNUAL,
-};
+  KIND_REQUESTS,
+} ReportKind;
 
 enum {
   FORMAT_XLSX,
@@ -52,6 +54,7 @@ struct _KsExportDialog
   AdwActionRow         *from_row;
   AdwActionRow         *to_row;
   AdwActionRow         *year_row;
+  AdwPreferencesGroup  *period_group;
   AdwExpanderRow       *chosen_row;
   GtkSpinButton        *from_spin;
   GtkSpinButton        *to_spin;
@@ -84,7 +87,7 @@ typedef struct
   char            *db_path;
   char            *path;
   KsReportOptions *options;
-  gboolean         annual;
+  ReportKind       kind;
 } ExportJob;
 
 typedef struct
@@ -139,14 +142,23 @@ run_job (ExportJob     *job,
   g_autoptr(KsDatabase) db = ks_database_open (job->db_path, KS_DATABASE_READ_ONLY, error);
   g_autoptr(KsReport) report = NULL;
   g_autoptr(KsAnnualReport) annual = NULL;
+  g_autoptr(KsRequestList) requests = NULL;
 
   if (db == NULL)
     return FALSE;
   report = ks_report_new (db, job->options, error);
   if (report == NULL)
     return FALSE;
-  if (!job->annual)
+  if (job->kind == KIND_WORKBOOK)
     return ks_report_write_xlsx (report, job->path, cancellable, progress_cb, dialog, error);
+  if (job->kind == KIND_REQUESTS)
+    {
+      requests = ks_request_list_new (report, cancellable, error);
+      if (requests == NULL)
+        return FALSE;
+      progress_cb (0.3, dialog);
+      return ks_request_list_write (requests, job->path, cancellable, progress_cb, dialog, error);
+    }
 
   annual = ks_annual_report_new (report, cancellable, error);
   if (annual == NULL)
@@ -195,10 +207,24 @@ show_status (KsExportDialog *self,
     gtk_widget_remove_css_class (GTK_WIDGET (self->status_label), "error");
 }
 
+static ReportKind
+get_kind (KsExportDialog *self)
+{
+  return adw_combo_row_get_selected (self->kind_row);
+}
+
 static gboolean
 is_annual (KsExportDialog *self)
 {
-  return adw_combo_row_get_selected (self->kind_row) == KIND_ANNUAL;
+  return get_kind (self) == KIND_ANNUAL;
+}
+
+static const char *
+format_extension (KsExportDialog *self)
+{
+  if (get_kind (self) != KIND_WORKBOOK && adw_combo_row_get_selected (self->format_row) == FORMAT_PDF)
+    return "pdf";
+  return "xlsx";
 }
 
 static RegionChoice
@@ -235,12 +261,14 @@ chosen_codes (KsExportDialog *self)
 static void
 update_rows (KsExportDialog *self)
 {
-  gboolean annual = is_annual (self);
+  ReportKind kind = get_kind (self);
 
-  gtk_widget_set_visible (GTK_WIDGET (self->format_row), annual);
-  gtk_widget_set_visible (GTK_WIDGET (self->from_row), !annual);
-  gtk_widget_set_visible (GTK_WIDGET (self->to_row), !annual);
-  gtk_widget_set_visible (GTK_WIDGET (self->year_row), annual);
+  /* The request lists ask for whatever is missing now, of any year. */
+  gtk_widget_set_visible (GTK_WIDGET (self->format_row), kind != KIND_WORKBOOK);
+  gtk_widget_set_visible (GTK_WIDGET (self->period_group), kind != KIND_REQUESTS);
+  gtk_widget_set_visible (GTK_WIDGET (self->from_row), kind == KIND_WORKBOOK);
+  gtk_widget_set_visible (GTK_WIDGET (self->to_row), kind == KIND_WORKBOOK);
+  gtk_widget_set_visible (GTK_WIDGET (self->year_row), kind == KIND_ANNUAL);
   gtk_widget_set_visible (GTK_WIDGET (self->chosen_row), region_choice (self) == REGIONS_CHOSEN);
   if (region_choice (self) == REGIONS_CHOSEN)
     adw_expander_row_set_expanded (self->chosen_row, TRUE);
@@ -255,7 +283,7 @@ build_options (KsExportDialog  *self,
 
   if (is_annual (self))
     options->year_from = options->year_to = gtk_spin_button_get_value_as_int (self->year_spin);
-  else
+  else if (get_kind (self) == KIND_WORKBOOK)
     {
       options->year_from = gtk_spin_button_get_value_as_int (self->from_spin);
       options->year_to = gtk_spin_button_get_value_as_int (self->to_spin);
@@ -286,6 +314,14 @@ build_options (KsExportDialog  *self,
 static char *
 suggested_name (KsExportDialog *self)
 {
+  if (get_kind (self) == KIND_REQUESTS)
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+      g_autofree char *date = g_date_time_format (now, "%Y-%m-%d");
+
+      /* Translators: the file name offered for the request lists, "request-lists-2026-11-28.pdf" */
+      return g_strdup_printf (_("request-lists-%s.%s"), date, format_extension (self));
+    }
   if (!is_annual (self))
     /* Translators: the file name offered for the workbook, "cooperation-2012-2017.xlsx" */
     return g_strdup_printf (_("cooperation-%d-%d.xlsx"), gtk_spin_button_get_value_as_int (self->from_spin),
@@ -293,7 +329,7 @@ suggested_name (KsExportDialog *self)
 
   /* Translators: the file name offered for the annual report, "annual-report-2017.pdf" */
   return g_strdup_printf (_("annual-report-%d.%s"), gtk_spin_button_get_value_as_int (self->year_spin),
-                          adw_combo_row_get_selected (self->format_row) == FORMAT_PDF ? "pdf" : "xlsx");
+                          format_extension (self));
 }
 
 /* ------------------------------------------------------------------ */
@@ -499,6 +535,7 @@ ks_export_dialog_class_init (KsExportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KsExportDialog, year_row);
   gtk_widget_class_bind_template_child (widget_class, KsExportDialog, chosen_row);
   gtk_widget_class_bind_template_child (widget_class, KsExportDialog, from_spin);
+  gtk_widget_class_bind_template_child (widget_class, KsExportDialog, period_group);
   gtk_widget_class_bind_template_child (widget_class, KsExportDialog, to_spin);
   gtk_widget_class_bind_template_child (widget_class, KsExportDialog, year_spin);
   gtk_widget_class_bind_template_child (widget_class, KsExportDialog, status_label);
@@ -609,7 +646,7 @@ ks_export_dialog_export_to (KsExportDialog *self,
 {
   g_autoptr(GTask) task = NULL;
   g_autoptr(GError) error = NULL;
-  const char *extension;
+  g_autofree char *extension = NULL;
   ExportJob *job;
   KsReportOptions *options;
 
@@ -627,8 +664,8 @@ ks_export_dialog_export_to (KsExportDialog *self,
   job->db_path = g_strdup (ks_database_get_path (self->db));
   job->path = g_file_get_path (file);
   job->options = options;
-  job->annual = is_annual (self);
-  extension = job->annual && adw_combo_row_get_selected (self->format_row) == FORMAT_PDF ? ".pdf" : ".xlsx";
+  job->kind = get_kind (self);
+  extension = g_strconcat (".", format_extension (self), NULL);
   /* The format is what the dialog says, whatever name was typed. */
   if (!g_str_has_suffix (job->path, extension))
     {

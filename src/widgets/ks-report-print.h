@@ -26,5 +26,13 @@ gboolean         ks_report_print                     (GtkWindow                *
                                                       GSettings                *settings,
                                                       int                       year,
                                                       GError                  **error);
+GtkPrintOperation *ks_request_print_operation_new    (KsDatabase               *db,
+                                                      GSettings                *settings,
+                                                      const char * const       *regions,
+                                                      GError                  **error);
+gboolean         ks_request_print                    (GtkWindow                *parent,
+                                                      KsDatabase               *db,
+                                                      GSettings                *settings,
+                                                      GError                  **error);
 
 G_END_DECLS
