@@ -159,6 +159,22 @@ test_staff_name (Fixture       *fixture,
   g_assert_cmpstr (ks_database_get_staff_name (fixture->db), ==, g_get_real_name ());
 }
 
+/* The request letters' signature block. */
+static void
+test_signer (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *position = NULL;
+
+  gtk_editable_set_text (GTK_EDITABLE (find (fixture, "signer_name_row")), "Ir. Tatag Prabawanto, M.M.");
+  gtk_editable_set_text (GTK_EDITABLE (find (fixture, "signer_position_row")), "Sekretaris Daerah");
+  name = g_settings_get_string (fixture->settings, "letterhead-signer-name");
+  position = g_settings_get_string (fixture->settings, "letterhead-signer-position");
+  g_assert_cmpstr (name, ==, "Ir. Tatag Prabawanto, M.M.");
+  g_assert_cmpstr (position, ==, "Sekretaris Daerah");
+}
+
 static guint
 region_index (AdwComboRow *row,
               const char  *code)
@@ -569,6 +585,7 @@ main (int   argc,
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
   ADD ("/preferences/staff-name", test_staff_name);
+  ADD ("/preferences/signer", test_signer);
   ADD ("/preferences/home-region", test_home_region);
   ADD ("/preferences/months-and-backups", test_months_and_backups);
   ADD ("/preferences/backup-folder", test_backup_folder);

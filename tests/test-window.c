@@ -299,6 +299,8 @@ test_window_smart_views (Fixture       *fixture,
 
   g_assert_cmpuint (ks_sidebar_get_count (sidebar, "all"), ==, 15);
   g_assert_cmpstr (subtitle (window), ==, "15 agreements");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (ks_test_find_by_id (GTK_WIDGET (window), "count_label"))),
+                   ==, "15 agreements");
   for (guint i = 0; i < G_N_ELEMENTS (views); i++)
     {
       guint expected = ks_agreement_list_count_smart_view (model, views[i].view);
@@ -555,11 +557,11 @@ test_window_bulk_delete (Fixture       *fixture,
 {
   KsWindow *window = open_study_window (fixture);
   GtkSelectionModel *rows = GTK_SELECTION_MODEL (shown_rows (window));
-  GtkActionBar *bar = GTK_ACTION_BAR (ks_test_find_by_id (GTK_WIDGET (window), "selection_bar"));
+  GtkWidget *delete_button = ks_test_find_by_id (GTK_WIDGET (window), "delete_button");
 
-  g_assert_false (gtk_action_bar_get_revealed (bar));
+  g_assert_false (gtk_widget_get_visible (delete_button));
   gtk_selection_model_select_range (rows, 2, 3, TRUE);
-  g_assert_true (gtk_action_bar_get_revealed (bar));
+  g_assert_true (gtk_widget_get_visible (delete_button));
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (ks_test_find_by_id (GTK_WIDGET (window), "selection_label"))),
                    ==, "3 selected");
 

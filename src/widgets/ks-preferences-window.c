@@ -34,6 +34,8 @@ struct _KsPreferencesWindow
 
   AdwPreferencesGroup  *staff_group;
   AdwEntryRow          *staff_name_row;
+  AdwEntryRow          *signer_name_row;
+  AdwEntryRow          *signer_position_row;
   AdwComboRow          *home_region_row;
   GtkSpinButton        *follow_up_spin;
   GtkSpinButton        *expiry_spin;
@@ -849,6 +851,10 @@ static void
 bind_settings (KsPreferencesWindow *self)
 {
   g_settings_bind (self->settings, "staff-name", self->staff_name_row, "text", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "letterhead-signer-name", self->signer_name_row, "text",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "letterhead-signer-position", self->signer_position_row, "text",
+                   G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "follow-up-months",
                    gtk_spin_button_get_adjustment (self->follow_up_spin), "value", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "expiry-warning-months",
@@ -973,6 +979,8 @@ bind_template (GtkWidgetClass *widget_class)
                                                RESOURCE_BASE_PATH "/ui/ks-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, KsPreferencesWindow, staff_group);
   gtk_widget_class_bind_template_child (widget_class, KsPreferencesWindow, staff_name_row);
+  gtk_widget_class_bind_template_child (widget_class, KsPreferencesWindow, signer_name_row);
+  gtk_widget_class_bind_template_child (widget_class, KsPreferencesWindow, signer_position_row);
   gtk_widget_class_bind_template_child (widget_class, KsPreferencesWindow, home_region_row);
   gtk_widget_class_bind_template_child (widget_class, KsPreferencesWindow, follow_up_spin);
   gtk_widget_class_bind_template_child (widget_class, KsPreferencesWindow, expiry_spin);

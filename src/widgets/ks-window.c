@@ -57,6 +57,9 @@ struct _KsWindow
   char                 *reminder;
   GtkActionBar         *selection_bar;
   GtkLabel             *selection_label;
+  GtkLabel             *count_label;
+  GtkButton            *delete_button;
+  GtkButton            *export_selected_button;
 };
 
 G_DEFINE_FINAL_TYPE (KsWindow, ks_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -65,6 +68,7 @@ G_DEFINE_FINAL_TYPE (KsWindow, ks_window, ADW_TYPE_APPLICATION_WINDOW)
 static const char * const register_actions[] = {
   "win.new-agreement", "win.edit-agreement", "win.attend", "win.search", "win.show-filters", "win.delete-selected", "win.export-selected",
   "win.load-demo", "win.clear-filters", "win.preferences", "win.export", "win.print",
+  "win.print-requests",
 };
 
 static void
@@ -113,6 +117,8 @@ update_title (KsWindow *self)
 
   adw_view_switcher_title_set_title (self->window_title, ks_sidebar_get_title (self->sidebar));
   adw_view_switcher_title_set_subtitle (self->window_title, count);
+  /* The switcher hides the subtitle on wide windows; the bar keeps it. */
+  gtk_label_set_text (self->count_label, count);
 }
 
 static void
@@ -168,7 +174,9 @@ selection_changed_cb (KsWindow *self)
   /* Translators: the number of rows selected in the table */
   text = g_strdup_printf (ngettext ("%u selected", "%u selected", n), n);
   gtk_label_set_text (self->selection_label, text);
-  gtk_action_bar_set_revealed (self->selection_bar, n > 1);
+  gtk_widget_set_visible (GTK_WIDGET (self->selection_label), n > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->delete_button), n > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->export_selected_button), n > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-selected", n > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-selected", n > 0);
 }
@@ -547,6 +555,18 @@ print_action (GtkWidget  *widget,
 }
 
 static void
+print_requests_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  KsWindow *self = KS_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (!ks_request_print (GTK_WINDOW (self), self->db, self->settings, &error))
+    show_toast (self, error->message);
+}
+
+static void
 load_demo_action (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
@@ -804,6 +824,7 @@ install_actions (GtkWidgetClass *widget_class)
     { "win.export-selected", NULL, export_selected_action, GDK_KEY_e, GDK_CONTROL_MASK | GDK_SHIFT_MASK },
     { "win.export", NULL, export_action, GDK_KEY_e, GDK_CONTROL_MASK },
     { "win.print", NULL, print_action, GDK_KEY_p, GDK_CONTROL_MASK },
+    { "win.print-requests", NULL, print_requests_action, GDK_KEY_p, GDK_CONTROL_MASK | GDK_SHIFT_MASK },
     { "win.load-demo", NULL, load_demo_action, 0, 0 },
     { "win.clear-filters", NULL, clear_filters_action, 0, 0 },
     { "win.preferences", NULL, preferences_action, GDK_KEY_comma, GDK_CONTROL_MASK },
@@ -853,6 +874,9 @@ ks_window_class_init (KsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KsWindow, reminder_label);
   gtk_widget_class_bind_template_child (widget_class, KsWindow, selection_bar);
   gtk_widget_class_bind_template_child (widget_class, KsWindow, selection_label);
+  gtk_widget_class_bind_template_child (widget_class, KsWindow, count_label);
+  gtk_widget_class_bind_template_child (widget_class, KsWindow, delete_button);
+  gtk_widget_class_bind_template_child (widget_class, KsWindow, export_selected_button);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, agreement_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, selection_changed_cb);
