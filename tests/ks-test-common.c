@@ -184,3 +184,56 @@ ks_test_query_int (KsDatabase *db,
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
   return sqlite3_column_int (stmt, 0);
 }
+
+/* Where ks_test_switch_to_indonesian() generated id_ID.UTF-8. */
+static char *locale_dir;
+
+/**
+ * ks_test_switch_to_indonesian:
+ *
+ * Runs the calling test case again in a subprocess, in id_ID.UTF-8
+ * (generated with localedef when the system lacks it, or the catalogue
+ * alone with LANGUAGE=id when it cannot be).  Returns %TRUE in the
+ * subprocess, which goes on with the test; %FALSE in the parent, which
+ * has checked that the subprocess passed.
+ */
+gboolean
+ks_test_switch_to_indonesian (void)
+{
+  g_autofree char *target = NULL;
+  const char *argv[] = { "localedef", "-i", "id_ID", "-f", "UTF-8", NULL, NULL };
+
+  if (!g_test_subprocess ())
+    {
+      g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+      g_test_trap_assert_passed ();
+      return FALSE;
+    }
+
+  locale_dir = ks_test_make_tmpdir ();
+  target = g_build_filename (locale_dir, "id_ID.UTF-8", NULL);
+  argv[5] = target;
+  if (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL |
+                    G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, NULL, NULL, NULL, NULL))
+    g_setenv ("LOCPATH", locale_dir, TRUE);
+  g_setenv ("LC_ALL", "id_ID.UTF-8", TRUE);
+  g_unsetenv ("LANGUAGE");
+  ks_test_init_i18n ();
+  if (setlocale (LC_ALL, NULL) == NULL || !g_str_has_prefix (setlocale (LC_ALL, NULL), "id_ID"))
+    {
+      /* No locale data: the catalogue still speaks Indonesian. */
+      g_setenv ("LC_ALL", "C.UTF-8", TRUE);
+      g_setenv ("LANGUAGE", "id", TRUE);
+      ks_test_init_i18n ();
+    }
+  return TRUE;
+}
+
+/* Removes the locale ks_test_switch_to_indonesian() generated. */
+void
+ks_test_remove_indonesian (void)
+{
+  if (locale_dir != NULL)
+    ks_test_remove_tree (locale_dir);
+  g_clear_pointer (&locale_dir, g_free);
+}

@@ -32,4 +32,7 @@ char    *ks_test_query_text     (KsDatabase *db,
 int      ks_test_query_int      (KsDatabase *db,
                                  const char *sql);
 
+gboolean ks_test_switch_to_indonesian (void);
+void     ks_test_remove_indonesian    (void);
+
 G_END_DECLS

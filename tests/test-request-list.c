@@ -494,43 +494,6 @@ test_cancel_leaves_nothing (Fixture       *fixture,
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
 }
 
-/* Where the child generated id_ID.UTF-8, removed when it is done. */
-static char *locale_dir;
-
-/* In id_ID.UTF-8, generated for the test when the system lacks it (as
- * test-report.c does). */
-static gboolean
-switch_to_indonesian (void)
-{
-  const char *dir;
-  g_autofree char *target = NULL;
-  const char *argv[] = { "localedef", "-i", "id_ID", "-f", "UTF-8", NULL, NULL };
-
-  if (!g_test_subprocess ())
-    {
-      g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
-      g_test_trap_assert_passed ();
-      return FALSE;
-    }
-
-  dir = locale_dir = ks_test_make_tmpdir ();
-  target = g_build_filename (dir, "id_ID.UTF-8", NULL);
-  argv[5] = target;
-  if (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL |
-                    G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, NULL, NULL, NULL, NULL))
-    g_setenv ("LOCPATH", dir, TRUE);
-  g_setenv ("LC_ALL", "id_ID.UTF-8", TRUE);
-  g_unsetenv ("LANGUAGE");
-  ks_test_init_i18n ();
-  if (setlocale (LC_ALL, NULL) == NULL || !g_str_has_prefix (setlocale (LC_ALL, NULL), "id_ID"))
-    {
-      g_setenv ("LC_ALL", "C.UTF-8", TRUE);
-      g_setenv ("LANGUAGE", "id", TRUE);
-      ks_test_init_i18n ();
-    }
-  return TRUE;
-}
-
 static void
 test_indonesian (void)
 {
@@ -546,7 +509,7 @@ test_indonesian (void)
   g_autoptr(GError) error = NULL;
   JsonObject *sheet;
 
-  if (!switch_to_indonesian ())
+  if (!ks_test_switch_to_indonesian ())
     return;
   fixture_set_up (fixture, NULL);
 
@@ -582,8 +545,7 @@ test_indonesian (void)
                                    "Saudara, kami ucapkan terima kasih."));
 
   fixture_tear_down (fixture, NULL);
-  ks_test_remove_tree (locale_dir);
-  g_clear_pointer (&locale_dir, g_free);
+  ks_test_remove_indonesian ();
 }
 
 int
