@@ -8,17 +8,20 @@
 /* Exchange files and merges.
  *
  * An exchange file is a copy of the register (same schema, same
- * application_id) reduced to the chosen agreements, without the audit
- * trail, with two meta keys: register_uuid (the sender) and exported_at
+ * application_id) reduced to the chosen agreements, with an audit trail
+ * reduced to one anonymous row per record whose last change came from a
+ * merge (action "merge", source = the register it came from), and with
+ * two meta keys: register_uuid (the sender) and exported_at
  * (the sender's clock when the file was written, later than every
  * updated_at in it).  The sender's merge_peers table travels with it.
  *
  * When register M merges a file from register P, for each record:
  *
- *   theirs changed  = M has never merged a file from P, or the record's
- *                     updated_at in the file is later than M's
- *                     merge_peers[P] (the exported_at of the newest file
- *                     from P that M merged; P's clock against P's clock);
+ *   theirs unchanged = the record's updated_at in the file is not later
+ *                     than M's merge_peers[P] (the exported_at of the
+ *                     newest file from P that M merged; P's clock against
+ *                     P's clock), or the file says the record's last
+ *                     change in P was a merge of a file from M;
  *   mine unchanged  = the file's merge_peers[M] (the exported_at of the
  *                     newest file from M that P merged; M's clock) is not
  *                     earlier than the record's updated_at in M, or the
@@ -27,7 +30,7 @@
  *
  * Equal records are left alone; a record changed in the file only takes
  * the file's version; one changed in M only keeps M's; one changed on both
- * sides is a conflict, kept as it is unless a preference or a choice says
+ * sides (and differs) is a conflict, kept as it is unless a preference or a choice says
  * otherwise.  Merging a file sets merge_peers[P] to its exported_at, so
  * the same file merged again finds nothing changed.  Everything happens in
  * one transaction: a failure or a cancel leaves the register as it was.
@@ -289,7 +292,8 @@ select_agreements (sqlite3             *db,
 
 /* Leaves only what travels: the chosen agreements with what hangs on
  * them, the partners and local parties they name, the reference data and
- * merge_peers; never the audit trail, which names the staff. */
+ * merge_peers; of the audit trail, which names the staff, only which
+ * records last came from a merge with which register. */
 static gboolean
 reduce_copy (sqlite3             *db,
              gboolean             everything,
@@ -306,7 +310,18 @@ reduce_copy (sqlite3             *db,
     return FALSE;
 
   return exec_raw (db,
+                   /* Which records last came from a merge, and from whom:
+                    * the one line of the audit trail a merge needs. */
+                   "CREATE TEMP TABLE provenance AS"
+                   " SELECT x.record_table AS record_table, x.record_uuid AS record_uuid,"
+                   "  (SELECT m.record_uuid FROM audit_log m WHERE m.record_table = 'merge_peers'"
+                   "    AND m.action = 'merge' AND m.id > x.id ORDER BY m.id LIMIT 1) AS peer"
+                   " FROM audit_log x WHERE x.id IN (SELECT max (id) FROM audit_log GROUP BY record_uuid)"
+                   " AND x.source LIKE 'merge: %' AND x.record_table <> 'merge_peers';"
                    "DELETE FROM audit_log;"
+                   "INSERT INTO audit_log (at, who, record_table, record_uuid, action, changes, source)"
+                   " SELECT '', '', record_table, record_uuid, 'merge', '', peer"
+                   " FROM temp.provenance WHERE peer IS NOT NULL;"
                    "DELETE FROM partners WHERE id NOT IN (SELECT partner_id FROM agreement_partners);"
                    "DELETE FROM local_parties WHERE id NOT IN"
                    " (SELECT local_party_id FROM agreement_local_parties);"
@@ -671,16 +686,18 @@ typedef gboolean (*WriteTheirs) (MergeState  *state,
                                  gpointer     item,
                                  GError     **error);
 
+/* Looks before @after_audit: the rows after it are the merge's own. */
 static gboolean
 last_change_came_from_peer (MergeState  *state,
                             const char  *uuid,
+                            gint64       after_audit,
                             gboolean    *from_peer,
                             GError     **error)
 {
   g_autoptr(KsStatement) stmt =
     ks_database_prepare (state->db,
                          "SELECT m.record_uuid FROM audit_log m, "
-                         " (SELECT id, source FROM audit_log WHERE record_uuid = ?1 "
+                         " (SELECT id, source FROM audit_log WHERE record_uuid = ?1 AND id <= ?2 "
                          "   ORDER BY id DESC LIMIT 1) x "
                          "WHERE x.source LIKE 'merge: %' AND m.record_table = 'merge_peers' "
                          "AND m.action = 'merge' AND m.id > x.id ORDER BY m.id LIMIT 1",
@@ -691,6 +708,7 @@ last_change_came_from_peer (MergeState  *state,
     return FALSE;
 
   sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, after_audit);
   if (!ks_store_step_row (state->db, stmt, &has_row, error))
     return FALSE;
 
@@ -702,6 +720,7 @@ last_change_came_from_peer (MergeState  *state,
 static gboolean
 changed_here (MergeState      *state,
               const Versions  *v,
+              gint64           after_audit,
               gboolean        *changed,
               GError         **error)
 {
@@ -713,10 +732,43 @@ changed_here (MergeState      *state,
       return TRUE;
     }
 
-  if (!last_change_came_from_peer (state, v->uuid, &from_peer, error))
+  if (!last_change_came_from_peer (state, v->uuid, after_audit, &from_peer, error))
     return FALSE;
 
   *changed = !from_peer;
+  return TRUE;
+}
+
+/* The file's version is ours if the other register took it from a file
+ * of ours and has not changed it since. */
+static gboolean
+changed_there (MergeState      *state,
+               const Versions  *v,
+               gboolean        *changed,
+               GError         **error)
+{
+  g_autoptr(KsStatement) stmt = NULL;
+  gboolean from_us = FALSE;
+
+  if (state->base_theirs[0] != '\0' && strcmp (v->updated_theirs, state->base_theirs) <= 0)
+    {
+      *changed = FALSE;
+      return TRUE;
+    }
+
+  stmt = ks_database_prepare (state->theirs,
+                              "SELECT 1 FROM audit_log WHERE record_uuid = ? AND action = 'merge' "
+                              "AND source = ?",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, v->uuid, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, state->my_uuid, -1, SQLITE_TRANSIENT);
+  if (!ks_store_step_row (state->theirs, stmt, &from_us, error))
+    return FALSE;
+
+  *changed = !from_us;
   return TRUE;
 }
 
@@ -825,12 +877,12 @@ decide (MergeState      *state,
   gboolean theirs_changed, mine_changed, take = FALSE;
 
   *outcome = OUTCOME_KEEP;
-  theirs_changed = state->base_theirs[0] == '\0' ||
-                   strcmp (v->updated_theirs, state->base_theirs) > 0;
+  if (!changed_there (state, v, &theirs_changed, error))
+    return FALSE;
   if (!theirs_changed)
     return TRUE;
 
-  if (!changed_here (state, v, &mine_changed, error))
+  if (!changed_here (state, v, after_audit, &mine_changed, error))
     return FALSE;
   if (!mine_changed)
     {
