@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <gio/gio.h>
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "ks-test-common.h"
@@ -175,7 +176,8 @@ test_cli_report_errors (void)
       "kerjasama: --from and --to go with --report\n" },
     { { "--request-lists", "l.docx", NULL }, 2,
       "kerjasama: the request lists are written as FILE.xlsx or FILE.pdf\n" },
-    { { "--region", "33.14", NULL }, 2, "kerjasama: --region goes with --report, --annual-report or --request-lists\n" },
+    { { "--region", "33.14", NULL }, 2,
+      "kerjasama: --region goes with --report, --annual-report, --request-lists or --export-exchange\n" },
     { { "--report", "r.xlsx", "--from", "2018", "--to", "2017" }, 2, "kerjasama: --from 2018 is after --to 2017\n" },
     { { "--report", "r.xlsx", "--from", "12", NULL }, 2, "kerjasama: --from 12 is not a year between 1900 and 2200\n" },
     { { "--report", NULL, "--region", "33.99", NULL }, 1, "kerjasama: There is no region “33.99” in the register.\n" },
@@ -311,6 +313,151 @@ test_cli_check_reminders (void)
   ks_test_remove_tree (dir);
 }
 
+static void
+test_cli_exchange (void)
+{
+  g_autofree char *dir = ks_test_make_tmpdir ();
+  g_autofree char *a = g_build_filename (dir, "a.db", NULL);
+  g_autofree char *b = g_build_filename (dir, "b.db", NULL);
+  g_autofree char *file = g_build_filename (dir, "a.kerjasama", NULL);
+  g_autofree char *region = g_build_filename (dir, "surakarta.kerjasama", NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  g_assert_cmpint (run (&out, &err, "--database", a, "--load-demo", "--export-exchange", file, NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "Exported 15 agreements to "));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run (&out, &err, "--database", b, "--merge", file, "--dry-run", NULL), ==, 0);
+  g_assert_cmpstr (out, ==, "Checked: 21 to add, 0 to update, 0 to delete, 0 unchanged, 0 in conflict; "
+                            "nothing was written.\n");
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run (&out, &err, "--database", b, "--merge", file, NULL), ==, 0);
+  g_assert_cmpstr (out, ==, "Merged: 21 added, 0 updated, 0 deleted, 0 unchanged, 0 in conflict.\n");
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run (&out, &err, "--database", b, "--merge", file, "--prefer", "theirs", NULL), ==, 0);
+  g_assert_cmpstr (out, ==, "Merged: 0 added, 0 updated, 0 deleted, 21 unchanged, 0 in conflict.\n");
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run (&out, &err, "--database", b, "--export-exchange", region,
+                        "--region", "33.72", NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "Exported "));
+  ks_test_remove_tree (dir);
+}
+
+static void
+test_cli_exchange_errors (void)
+{
+  g_autofree char *dir = ks_test_make_tmpdir ();
+  g_autofree char *db = g_build_filename (dir, "r.db", NULL);
+  g_autofree char *notes = g_build_filename (dir, "notes.kerjasama", NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  g_assert_cmpint (run (&out, &err, "--database", db, "--merge", notes, "--prefer", "both", NULL), ==, 2);
+  g_assert_cmpstr (err, ==, "kerjasama: --prefer takes “mine” or “theirs”, not “both”\n");
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run (&out, &err, "--database", db, "--prefer", "mine", NULL), ==, 2);
+  g_assert_cmpstr (err, ==, "kerjasama: --prefer goes with --merge\n");
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run (&out, &err, "--database", db, "--dry-run", "--check", NULL), ==, 2);
+  g_assert_cmpstr (err, ==, "kerjasama: --dry-run goes with --import or --merge\n");
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  ks_test_write_file (notes, "not an exchange file\n", 21);
+  g_assert_cmpint (run (&out, &err, "--database", db, "--merge", notes, NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "it is not a Kerjasama exchange file. Nothing was changed."));
+  ks_test_remove_tree (dir);
+}
+
+#ifdef G_OS_UNIX
+static void
+kill_merge_after (const char *db,
+                  const char *file,
+                  gulong      delay_us)
+{
+  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE |
+                                                                       G_SUBPROCESS_FLAGS_STDERR_SILENCE);
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
+  g_subprocess_launcher_unsetenv (launcher, "DBUS_SESSION_BUS_ADDRESS");
+  g_subprocess_launcher_setenv (launcher, "GSETTINGS_SCHEMA_DIR", "/nonexistent", TRUE);
+  process = g_subprocess_launcher_spawn (launcher, &error, g_getenv ("KS_PROGRAM"),
+                                         "--database", db, "--merge", file, NULL);
+  g_assert_no_error (error);
+  g_usleep (delay_us);
+  g_subprocess_force_exit (process);
+  g_subprocess_wait (process, NULL, &error);
+  g_assert_no_error (error);
+}
+
+/* Whatever instant the process dies at, the register is whole and holds
+ * either nothing of the file or all of it. */
+static void
+test_cli_merge_killed (void)
+{
+  g_autofree char *dir = ks_test_make_tmpdir ();
+  g_autofree char *a = g_build_filename (dir, "a.db", NULL);
+  g_autofree char *pristine = g_build_filename (dir, "pristine.db", NULL);
+  g_autofree char *b = g_build_filename (dir, "b.db", NULL);
+  g_autofree char *file = g_build_filename (dir, "a.kerjasama", NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  guint n_merged = 0, n_untouched = 0;
+
+  g_assert_cmpint (run (&out, &err, "--database", a, "--load-demo", "--export-exchange", file, NULL), ==, 0);
+  g_assert_cmpint (run (NULL, NULL, "--database", pristine, "--check", NULL), ==, 0);
+
+  for (guint i = 0; i < 12; i++)
+    {
+      g_autoptr(KsDatabase) db = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *check = NULL;
+      g_autofree char *wal = g_strconcat (b, "-wal", NULL);
+      int n;
+
+      g_remove (wal);
+      ks_test_copy_file (pristine, b);
+      /* Spread over the run: start-up, checks, the merge, the commit. */
+      kill_merge_after (b, file, 60000 * i + (gulong) g_test_rand_int_range (0, 60000));
+
+      db = ks_database_open (b, KS_DATABASE_FLAGS_NONE, &error);
+      g_assert_no_error (error);
+      check = ks_test_query_text (db, "PRAGMA integrity_check");
+      g_assert_cmpstr (check, ==, "ok");
+      n = ks_test_query_int (db, "SELECT count(*) FROM agreements");
+      g_assert_true (n == 0 || n == 15);
+      if (n == 15)
+        {
+          g_assert_cmpint (ks_test_query_int (db, "SELECT count(*) FROM events"), ==, 6);
+          g_assert_cmpint (ks_test_query_int (db, "SELECT count(*) FROM merge_peers"), ==, 1);
+          n_merged++;
+        }
+      else
+        {
+          g_assert_cmpint (ks_test_query_int (db, "SELECT count(*) FROM merge_peers"), ==, 0);
+          n_untouched++;
+        }
+    }
+
+  g_test_message ("%u merged, %u untouched", n_merged, n_untouched);
+  ks_test_remove_tree (dir);
+}
+#endif
+
 int
 main (int   argc,
       char *argv[])
@@ -327,6 +474,11 @@ main (int   argc,
   g_test_add_func ("/cli/export-view", test_cli_export_view);
   g_test_add_func ("/cli/view-errors", test_cli_view_errors);
   g_test_add_func ("/cli/check-reminders", test_cli_check_reminders);
+  g_test_add_func ("/cli/exchange", test_cli_exchange);
+  g_test_add_func ("/cli/exchange-errors", test_cli_exchange_errors);
+#ifdef G_OS_UNIX
+  g_test_add_func ("/cli/merge-killed", test_cli_merge_killed);
+#endif
 
   return g_test_run ();
 }

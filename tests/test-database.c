@@ -537,6 +537,55 @@ test_concurrent_writers_lose_nothing (Fixture       *fixture,
   }
 }
 
+static void
+test_restore_replaces_contents (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  g_autoptr(KsDatabase) db = open_ok (fixture->path, KS_DATABASE_FLAGS_NONE);
+  g_autofree char *backup = g_build_filename (fixture->dir, "copy.db", NULL);
+  g_autofree char *saved = NULL;
+  g_autoptr(KsDatabase) before = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *check = NULL;
+
+  ks_test_exec (db, "INSERT INTO meta (key, value) VALUES ('note', 'in the backup')");
+  g_assert_true (ks_database_backup_to (db, backup, NULL, &error));
+  ks_test_exec (db, "UPDATE meta SET value = 'after the backup' WHERE key = 'note'");
+
+  g_assert_true (ks_database_restore_from (db, backup, &saved, NULL, &error));
+  g_assert_no_error (error);
+  check = ks_test_query_text (db, "SELECT value FROM meta WHERE key = 'note'");
+  g_assert_cmpstr (check, ==, "in the backup");
+  g_clear_pointer (&check, g_free);
+  check = ks_test_query_text (db, "PRAGMA integrity_check");
+  g_assert_cmpstr (check, ==, "ok");
+  g_clear_pointer (&check, g_free);
+
+  /* The register as it was is kept beside the daily backups. */
+  g_assert_true (g_str_has_suffix (saved, "-before-restore.db"));
+  before = open_ok (saved, KS_DATABASE_READ_ONLY);
+  check = ks_test_query_text (before, "SELECT value FROM meta WHERE key = 'note'");
+  g_assert_cmpstr (check, ==, "after the backup");
+}
+
+static void
+test_restore_refuses_other_file (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  g_autoptr(KsDatabase) db = open_ok (fixture->path, KS_DATABASE_FLAGS_NONE);
+  g_autofree char *notes = g_build_filename (fixture->dir, "notes.db", NULL);
+  g_autofree char *dump_before = NULL;
+  g_autofree char *dump_after = NULL;
+  g_autoptr(GError) error = NULL;
+
+  ks_test_write_file (notes, "not a backup\n", 13);
+  dump_before = ks_test_dump_database (fixture->path);
+  g_assert_false (ks_database_restore_from (db, notes, NULL, NULL, &error));
+  g_assert_error (error, KS_ERROR, KS_ERROR_NOT_KERJASAMA);
+  dump_after = ks_test_dump_database (fixture->path);
+  g_assert_cmpstr (dump_before, ==, dump_after);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -570,6 +619,8 @@ main (int   argc,
   ADD ("/database/backup/off", test_auto_backup_off);
   ADD ("/database/backup/folder-unwritable", test_auto_backup_folder_unwritable);
   ADD ("/database/concurrent-writers", test_concurrent_writers_lose_nothing);
+  ADD ("/database/restore/replaces-contents", test_restore_replaces_contents);
+  ADD ("/database/restore/refuses-other-file", test_restore_refuses_other_file);
 
 #undef ADD
 

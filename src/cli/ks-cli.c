@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "ks-agreement-list.h"
+#include "ks-audit-diff.h"
 #include "ks-check.h"
 #include "ks-cli.h"
 #include "ks-csv-export.h"
@@ -19,6 +20,7 @@
 #include "ks-database.h"
 #include "ks-demo.h"
 #include "ks-error.h"
+#include "ks-exchange.h"
 #include "ks-partial-date.h"
 #include "ks-report-annual.h"
 #include "ks-request-list.h"
@@ -36,7 +38,13 @@ static const GOptionEntry option_entries[] = {
   { "import", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Import agreements from a CSV file; nothing is written unless the whole file is valid"), N_("FILE.csv") },
   { "dry-run", 0, 0, G_OPTION_ARG_NONE, NULL,
-    N_("With --import: check the file and tell what would change, without writing"), NULL },
+    N_("With --import or --merge: check the file and tell what would change, without writing"), NULL },
+  { "export-exchange", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Write an exchange file for another office to merge: every agreement, or those of the regions given with --region"), N_("FILE.kerjasama") },
+  { "merge", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Merge an exchange file from another office; conflicts are reported and left untouched"), N_("FILE.kerjasama") },
+  { "prefer", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --merge: resolve conflicts with this register’s version (mine) or the file’s (theirs)"), N_("mine|theirs") },
   { "export-csv", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Write every agreement to a CSV file"), N_("FILE.csv") },
   { "view", 0, 0, G_OPTION_ARG_STRING, NULL,
@@ -56,7 +64,7 @@ static const GOptionEntry option_entries[] = {
   { "year", 0, 0, G_OPTION_ARG_INT, NULL,
     N_("With --annual-report: the year to report on"), N_("YEAR") },
   { "region", 0, 0, G_OPTION_ARG_STRING_ARRAY, NULL,
-    N_("With --report, --annual-report or --request-lists: report on this region only (a code such as 33.14, or its name); may be repeated"), N_("CODE") },
+    N_("With --report, --annual-report, --request-lists or --export-exchange: this region only (a code such as 33.14, or its name for reports); may be repeated"), N_("CODE") },
   { "from", 0, 0, G_OPTION_ARG_INT, NULL,
     N_("With --report: the first year of the period"), N_("YEAR") },
   { "to", 0, 0, G_OPTION_ARG_INT, NULL,
@@ -69,7 +77,8 @@ static const GOptionEntry option_entries[] = {
  * a window. */
 static const char *headless_options[] = {
   "load-demo", "import", "export-csv", "view", "check", "check-reminders",
-  "report", "annual-report", "request-lists", "year", "region", "from", "to", NULL
+  "report", "annual-report", "request-lists", "year", "region", "from", "to",
+  "export-exchange", "merge", "prefer", NULL
 };
 
 const GOptionEntry *
@@ -497,13 +506,104 @@ year_is_valid (GVariantDict *options,
   return FALSE;
 }
 
+static int
+run_export_exchange (KsDatabase   *db,
+                     GVariantDict *options,
+                     const char   *path)
+{
+  g_auto(GStrv) regions = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_exported = 0;
+
+  g_variant_dict_lookup (options, "region", "^as", &regions);
+  if (!ks_exchange_export (db, path, (const char * const *) regions, NULL, &n_exported, NULL, &error))
+    return fail (error);
+
+  g_print (g_dngettext (GETTEXT_PACKAGE,
+                        "Exported %u agreement to %s.\n",
+                        "Exported %u agreements to %s.\n", n_exported),
+           n_exported, path);
+  return EXIT_SUCCESS;
+}
+
+static void
+print_conflict (const KsExchangeConflict *conflict)
+{
+  g_print (_("Conflict: “%s” (%s %s), changed in both registers:\n"),
+           conflict->title, conflict->table, conflict->uuid);
+  for (guint i = 0; i < conflict->diffs->len; i++)
+    {
+      const KsAuditDiff *diff = g_ptr_array_index (conflict->diffs, i);
+
+      g_print (_("  %s: here “%s”, in the file “%s”\n"), diff->field,
+               diff->old_value != NULL ? diff->old_value : "",
+               diff->new_value != NULL ? diff->new_value : "");
+    }
+}
+
+static void
+print_merge_report (const KsMergeReport *report,
+                    gboolean             dry_run,
+                    KsExchangePrefer     prefer)
+{
+  for (guint i = 0; i < report->conflicts->len; i++)
+    print_conflict (g_ptr_array_index (report->conflicts, i));
+
+  g_print (dry_run ? _("Checked: %u to add, %u to update, %u to delete, %u unchanged, %u in conflict; nothing was written.\n")
+                   : _("Merged: %u added, %u updated, %u deleted, %u unchanged, %u in conflict.\n"),
+           report->n_added, report->n_updated, report->n_deleted, report->n_unchanged,
+           report->n_conflicts);
+  if (report->n_conflicts > 0 && prefer == KS_EXCHANGE_PREFER_NONE)
+    g_print (_("Records in conflict were left as they are; merge again with --prefer mine or --prefer theirs to settle them.\n"));
+}
+
+static int
+run_merge (KsDatabase       *db,
+           const char       *path,
+           gboolean          dry_run,
+           KsExchangePrefer  prefer)
+{
+  g_autoptr(KsMergeReport) report = ks_merge_report_new ();
+  g_autoptr(GError) error = NULL;
+  KsMergeOptions options = { dry_run, prefer, NULL };
+
+  if (!ks_exchange_merge (db, path, &options, NULL, NULL, NULL, report, &error))
+    return fail (error);
+
+  print_merge_report (report, dry_run, prefer);
+  return EXIT_SUCCESS;
+}
+
+/* Returns -1 after telling the user when --prefer is not understood. */
+static int
+lookup_prefer (GVariantDict *options,
+               const char   *merge_path)
+{
+  g_autofree char *prefer = NULL;
+
+  if (!g_variant_dict_lookup (options, "prefer", "s", &prefer))
+    return KS_EXCHANGE_PREFER_NONE;
+
+  if (merge_path == NULL)
+    g_printerr (_("kerjasama: --prefer goes with --merge\n"));
+  else if (g_strcmp0 (prefer, "mine") == 0)
+    return KS_EXCHANGE_PREFER_MINE;
+  else if (g_strcmp0 (prefer, "theirs") == 0)
+    return KS_EXCHANGE_PREFER_THEIRS;
+  else
+    g_printerr (_("kerjasama: --prefer takes “mine” or “theirs”, not “%s”\n"), prefer);
+
+  return -1;
+}
+
 /* Options that only make sense with another; a script that gets them
  * wrong should learn it before anything is written. */
 static gboolean
 check_report_options (GVariantDict *options,
                       const char   *report_path,
                       const char   *annual_path,
-                      const char   *requests_path)
+                      const char   *requests_path,
+                      const char   *exchange_path)
 {
   int from = 0, to = 0;
 
@@ -513,8 +613,8 @@ check_report_options (GVariantDict *options,
                                    g_variant_dict_contains (options, "to")))
     g_printerr (_("kerjasama: --from and --to go with --report\n"));
   else if (report_path == NULL && annual_path == NULL && requests_path == NULL &&
-           g_variant_dict_contains (options, "region"))
-    g_printerr (_("kerjasama: --region goes with --report, --annual-report or --request-lists\n"));
+           exchange_path == NULL && g_variant_dict_contains (options, "region"))
+    g_printerr (_("kerjasama: --region goes with --report, --annual-report, --request-lists or --export-exchange\n"));
   else if (annual_path != NULL && !g_variant_dict_contains (options, "year"))
     g_printerr (_("kerjasama: --annual-report needs --year\n"));
   else if (annual_path != NULL && !g_str_has_suffix (annual_path, ".xlsx") &&
@@ -541,7 +641,7 @@ check_report_options (GVariantDict *options,
  * @database_path: the register to work on
  *
  * Runs the headless commands given, in the order a script would expect
- * (load, import, check, export, reports, reminders), stopping at the
+ * (load, import, merge, check, export, reports, reminders), stopping at the
  * first failure.
  *
  * Returns: the process exit status
@@ -557,16 +657,26 @@ ks_cli_run (GVariantDict *options,
   g_autofree char *report_path = lookup_filename (options, "report");
   g_autofree char *annual_path = lookup_filename (options, "annual-report");
   g_autofree char *requests_path = lookup_filename (options, "request-lists");
+  g_autofree char *exchange_path = lookup_filename (options, "export-exchange");
+  g_autofree char *merge_path = lookup_filename (options, "merge");
   gboolean dry_run = g_variant_dict_contains (options, "dry-run");
   int view = lookup_view (options);
+  int prefer = lookup_prefer (options, merge_path);
   int status = EXIT_SUCCESS;
 
-  if (dry_run && import_path == NULL)
+  if (dry_run && import_path == NULL && merge_path == NULL)
     {
-      g_printerr (_("kerjasama: --dry-run goes with --import\n"));
+      g_printerr (_("kerjasama: --dry-run goes with --import or --merge\n"));
       return 2;
     }
-  if (!check_report_options (options, report_path, annual_path, requests_path))
+  if (dry_run && import_path != NULL && merge_path != NULL)
+    {
+      g_printerr (_("kerjasama: --dry-run checks one file: give --import or --merge, not both\n"));
+      return 2;
+    }
+  if (prefer < 0)
+    return 2;
+  if (!check_report_options (options, report_path, annual_path, requests_path, exchange_path))
     return 2;
   if (view < 0)
     return 2;
@@ -584,10 +694,14 @@ ks_cli_run (GVariantDict *options,
     status = run_load_demo (db);
   if (status == EXIT_SUCCESS && import_path != NULL)
     status = run_import (db, import_path, dry_run);
+  if (status == EXIT_SUCCESS && merge_path != NULL)
+    status = run_merge (db, merge_path, dry_run, prefer);
   if (status == EXIT_SUCCESS && g_variant_dict_contains (options, "check"))
     status = run_check (db);
   if (status == EXIT_SUCCESS && export_path != NULL)
     status = run_export_csv (db, export_path, view);
+  if (status == EXIT_SUCCESS && exchange_path != NULL)
+    status = run_export_exchange (db, options, exchange_path);
   if (status == EXIT_SUCCESS && report_path != NULL)
     status = run_report (db, options, report_path);
   if (status == EXIT_SUCCESS && annual_path != NULL)

@@ -999,3 +999,99 @@ ks_database_auto_backup (KsDatabase  *self,
 
   return prune_backups (dir, prefix, keep, error);
 }
+
+/* "register-2026-11-28-110700-before-restore.db": sorts by date among the
+ * daily backups, so that pruning treats it like them. */
+static char *
+before_restore_path (KsDatabase *self)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *dir = ks_database_dup_backup_dir (self);
+  g_autofree char *prefix = backup_prefix (self);
+  g_autofree char *stamp = g_date_time_format (now, "%Y-%m-%d-%H%M%S");
+  g_autofree char *name = g_strconcat (prefix, stamp, "-before-restore.db", NULL);
+
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    return NULL;
+  return g_build_filename (dir, name, NULL);
+}
+
+static void
+announce_all_tables (KsDatabase *self)
+{
+  const char *tables[] = { "regions", "partners", "local_parties", "agreements", "events",
+                           "attachments", "procedure_steps", "audit_log" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+    ks_database_changed (self, tables[i]);
+}
+
+/**
+ * ks_database_restore_from:
+ * @backup_path: a backup of a register (daily, manual or an older copy)
+ * @saved_path: (out) (optional) (transfer full): where the register as it
+ *   was before the restore was saved
+ *
+ * Replaces the register's contents with the backup's, through this
+ * connection (SQLite's backup API), so that no open file is swapped under
+ * it.  The backup is checked first like a register being opened; the
+ * current contents are saved in the backups folder before anything is
+ * replaced.  An older backup is migrated.  Every table is announced as
+ * changed.
+ */
+gboolean
+ks_database_restore_from (KsDatabase    *self,
+                          const char    *backup_path,
+                          char         **saved_path,
+                          GCancellable  *cancellable,
+                          GError       **error)
+{
+  g_autofree char *before = NULL;
+  gboolean exists = FALSE;
+  sqlite3 *source = NULL;
+  int version = 0, rc;
+  gboolean ok;
+
+  g_return_val_if_fail (KS_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (!ks_database_in_transaction (self), FALSE);
+
+  if (!check_file_header (backup_path, &exists, error) ||
+      (exists && !verify_existing (backup_path, &version, error)))
+    return FALSE;
+  if (!exists || version == 0)
+    {
+      g_set_error (error, KS_ERROR, KS_ERROR_NOT_KERJASAMA,
+                   _("“%s” is not a backup of a register."), backup_path);
+      return FALSE;
+    }
+
+  before = before_restore_path (self);
+  if (before == NULL)
+    {
+      g_set_error (error, KS_ERROR, KS_ERROR_IO,
+                   _("The backups folder cannot be created; nothing was restored."));
+      return FALSE;
+    }
+  if (!ks_database_backup_to (self, before, cancellable, error))
+    return FALSE;
+
+  rc = sqlite3_open_v2 (backup_path, &source, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOFOLLOW, NULL);
+  ok = rc == SQLITE_OK && copy_pages (self->db, source, cancellable, &rc);
+  sqlite3_close_v2 (source);
+  if (!ok)
+    {
+      if ((rc & 0xff) == SQLITE_INTERRUPT)
+        g_set_error (error, KS_ERROR, KS_ERROR_CANCELLED, _("The restore was cancelled."));
+      else
+        set_error_from_code (error, rc, sqlite3_errstr (rc));
+      return FALSE;
+    }
+
+  if (!migrate (self, version, FALSE, error))
+    return FALSE;
+
+  announce_all_tables (self);
+  if (saved_path != NULL)
+    *saved_path = g_steal_pointer (&before);
+  return TRUE;
+}

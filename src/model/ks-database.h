@@ -91,6 +91,11 @@ gboolean      ks_database_backup_to         (KsDatabase       *self,
                                              GCancellable     *cancellable,
                                              GError          **error);
 char         *ks_database_dup_backup_dir    (KsDatabase       *self);
+gboolean      ks_database_restore_from      (KsDatabase       *self,
+                                             const char       *backup_path,
+                                             char            **saved_path,
+                                             GCancellable     *cancellable,
+                                             GError          **error);
 gboolean      ks_database_auto_backup       (KsDatabase       *self,
                                              guint             keep,
                                              GDateTime        *now,
