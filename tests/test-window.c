@@ -13,6 +13,7 @@
 #include "ks-agreement-list.h"
 #include "ks-agreement-view.h"
 #include "ks-application.h"
+#include "ks-backup-dialog.h"
 #include "ks-column-sorter.h"
 #include "ks-database.h"
 #include "ks-date-row.h"
@@ -22,6 +23,8 @@
 #include "ks-keys.h"
 #include "ks-chart.h"
 #include "ks-filter-popover.h"
+#include "ks-import-dialog.h"
+#include "ks-merge-dialog.h"
 #include "ks-preferences-window.h"
 #include "ks-sidebar.h"
 #include "ks-test-common.h"
@@ -868,6 +871,36 @@ test_window_reminder_follows_changes (Fixture       *fixture,
   g_assert_true (gtk_info_bar_get_revealed (bar));
 }
 
+static gboolean
+toplevel_shown (gpointer data)
+{
+  return ks_test_find_toplevel (GPOINTER_TO_SIZE (data)) != NULL;
+}
+
+/* Import, merge and backups each open their dialog over the window. */
+static void
+test_window_opens_exchange_dialogs (Fixture       *fixture,
+                                    gconstpointer  data)
+{
+  const struct { const char *action; GType type; } dialogs[] = {
+    { "win.import-csv", KS_TYPE_IMPORT_DIALOG },
+    { "win.merge", KS_TYPE_MERGE_DIALOG },
+    { "win.backups", KS_TYPE_BACKUP_DIALOG },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (dialogs); i++)
+    {
+      GtkWindow *dialog;
+
+      gtk_widget_activate_action (GTK_WIDGET (fixture->window), dialogs[i].action, NULL);
+      g_assert_true (ks_test_wait_for (toplevel_shown, GSIZE_TO_POINTER (dialogs[i].type), 2000));
+      dialog = ks_test_find_toplevel (dialogs[i].type);
+      g_assert_true (gtk_window_get_transient_for (dialog) == GTK_WINDOW (fixture->window));
+      gtk_window_destroy (dialog);
+      ks_test_iterate (20);
+    }
+}
+
 static void
 test_window_shows_refused_register (Fixture       *fixture,
                                     gconstpointer  data)
@@ -1011,6 +1044,7 @@ main (int   argc,
   ADD ("/window/overview-filters-table", test_window_overview_filters_table);
   ADD ("/window/smart-view-reasons", test_window_smart_view_reasons);
   ADD ("/window/reminder", test_window_reminder);
+  ADD ("/window/opens-exchange-dialogs", test_window_opens_exchange_dialogs);
   ADD ("/window/reminder-follows-changes", test_window_reminder_follows_changes);
 
 #undef ADD

@@ -15,13 +15,17 @@
 #include "ks-agreement-list.h"
 #include "ks-agreement-store.h"
 #include "ks-agreement-view.h"
+#include "ks-backup-dialog.h"
 #include "ks-attention.h"
 #include "ks-csv-export.h"
 #include "ks-database.h"
 #include "ks-demo.h"
 #include "ks-event-editor.h"
+#include "ks-exchange.h"
 #include "ks-export-dialog.h"
 #include "ks-filter-popover.h"
+#include "ks-import-dialog.h"
+#include "ks-merge-dialog.h"
 #include "ks-overview-page.h"
 #include "ks-preferences-window.h"
 #include "ks-report-print.h"
@@ -68,7 +72,7 @@ G_DEFINE_FINAL_TYPE (KsWindow, ks_window, ADW_TYPE_APPLICATION_WINDOW)
 static const char * const register_actions[] = {
   "win.new-agreement", "win.edit-agreement", "win.attend", "win.search", "win.show-filters", "win.delete-selected", "win.export-selected",
   "win.load-demo", "win.clear-filters", "win.preferences", "win.export", "win.print",
-  "win.print-requests",
+  "win.print-requests", "win.import-csv", "win.merge", "win.export-exchange", "win.backups",
 };
 
 static void
@@ -566,6 +570,130 @@ print_requests_action (GtkWidget  *widget,
     show_toast (self, error->message);
 }
 
+/* The dialogs that change the register report back in one sentence. */
+static void
+summary_cb (KsWindow   *self,
+            const char *summary)
+{
+  show_toast (self, summary);
+}
+
+static void
+restored_cb (KsWindow   *self,
+             const char *saved_path)
+{
+  g_autofree char *name = g_path_get_basename (saved_path);
+  g_autofree char *message = NULL;
+
+  /* Translators: after a restore; the file keeps the register as it was */
+  message = g_strdup_printf (_("Register restored; the one it replaced was kept as “%s”"), name);
+  show_toast (self, message);
+}
+
+static void
+present_dialog (KsWindow   *self,
+                GtkWindow  *dialog,
+                const char *signal,
+                GCallback   callback)
+{
+  g_signal_connect_object (dialog, signal, callback, self, G_CONNECT_SWAPPED);
+  gtk_window_present (dialog);
+}
+
+static void
+import_csv_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  KsWindow *self = KS_WINDOW (widget);
+
+  present_dialog (self, GTK_WINDOW (ks_import_dialog_new (GTK_WINDOW (self), self->db)),
+                  "imported", G_CALLBACK (summary_cb));
+}
+
+static void
+merge_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  KsWindow *self = KS_WINDOW (widget);
+
+  present_dialog (self, GTK_WINDOW (ks_merge_dialog_new (GTK_WINDOW (self), self->db)),
+                  "merged", G_CALLBACK (summary_cb));
+}
+
+static void
+backups_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  KsWindow *self = KS_WINDOW (widget);
+
+  present_dialog (self, GTK_WINDOW (ks_backup_dialog_new (GTK_WINDOW (self), self->db)),
+                  "restored", G_CALLBACK (restored_cb));
+}
+
+/* The selected rows, else the region the sidebar shows, else all. */
+static void
+export_exchange_to (KsWindow *self,
+                    GFile    *file)
+{
+  g_auto(GStrv) uuids = ks_agreement_view_dup_selected_uuids (self->agreement_view);
+  const char *regions[2] = { shown_region (self), NULL };
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *message = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n = 0;
+
+  if (path == NULL)
+    message = g_strdup (_("The file must be on this computer or a mounted drive."));
+  else if (!ks_exchange_export (self->db, path, regions[0] != NULL ? regions : NULL,
+                                uuids[0] != NULL ? (const char * const *) uuids : NULL,
+                                &n, NULL, &error))
+    message = g_strdup (error->message);
+  else
+    message = g_strdup_printf (ngettext ("%u agreement written to “%s”",
+                                         "%u agreements written to “%s”", n), n, name);
+  show_toast (self, message);
+}
+
+static void
+exchange_response_cb (GtkNativeDialog *dialog,
+                      int              response,
+                      KsWindow        *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+
+      export_exchange_to (self, file);
+    }
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+}
+
+static void
+export_exchange_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  KsWindow *self = KS_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  chooser = gtk_file_chooser_native_new (_("Export an Exchange File"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  gtk_file_filter_set_name (filter, _("Kerjasama exchange files"));
+  gtk_file_filter_add_suffix (filter, "kerjasama");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  /* Translators: the suggested name of an exchange file; keep ".kerjasama" */
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("exchange.kerjasama"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (exchange_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
 static void
 load_demo_action (GtkWidget  *widget,
                   const char *action_name,
@@ -825,6 +953,10 @@ install_actions (GtkWidgetClass *widget_class)
     { "win.export", NULL, export_action, GDK_KEY_e, GDK_CONTROL_MASK },
     { "win.print", NULL, print_action, GDK_KEY_p, GDK_CONTROL_MASK },
     { "win.print-requests", NULL, print_requests_action, GDK_KEY_p, GDK_CONTROL_MASK | GDK_SHIFT_MASK },
+    { "win.import-csv", NULL, import_csv_action, GDK_KEY_i, GDK_CONTROL_MASK },
+    { "win.merge", NULL, merge_action, GDK_KEY_m, GDK_CONTROL_MASK },
+    { "win.export-exchange", NULL, export_exchange_action, 0, 0 },
+    { "win.backups", NULL, backups_action, GDK_KEY_b, GDK_CONTROL_MASK },
     { "win.load-demo", NULL, load_demo_action, 0, 0 },
     { "win.clear-filters", NULL, clear_filters_action, 0, 0 },
     { "win.preferences", NULL, preferences_action, GDK_KEY_comma, GDK_CONTROL_MASK },
