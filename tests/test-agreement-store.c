@@ -720,6 +720,33 @@ test_partner_uuid_updates_row (Fixture       *fixture,
                                            "AND action = 'update'"), ==, 1);
 }
 
+/* The folded name that later saves look the partner up by follows a
+ * correction of its spelling. */
+static void
+test_partner_rename_updates_folded_name (Fixture       *fixture,
+                                         gconstpointer  data)
+{
+  g_autoptr(KsAgreement) first = new_minimal ("33.72", "Grant");
+  g_autoptr(KsAgreement) second = new_minimal ("33.14", "Visit");
+  g_autofree char *folded = NULL;
+  KsPartnerRef *ref;
+
+  g_ptr_array_add (ks_agreement_get_partners (first),
+                   ks_partner_ref_new (NULL, "Xian", "local_government", "CN", ""));
+  save_ok (fixture, first);
+  ref = g_ptr_array_index (ks_agreement_get_partners (first), 0);
+  g_free (ref->name);
+  ref->name = g_strdup ("Kota Xi’an");
+  save_ok (fixture, first);
+
+  folded = ks_test_query_text (fixture->db, "SELECT folded_name FROM partners");
+  g_assert_cmpstr (folded, ==, "kota xi’an");
+  g_ptr_array_add (ks_agreement_get_partners (second),
+                   ks_partner_ref_new (NULL, "KOTA XI’AN", "other", "CN", ""));
+  save_ok (fixture, second);
+  g_assert_cmpint (ks_test_query_int (fixture->db, "SELECT count(*) FROM partners"), ==, 1);
+}
+
 static void
 test_partner_same_by_uuid_and_name (Fixture       *fixture,
                                     gconstpointer  data)
@@ -1211,6 +1238,7 @@ main (int   argc,
   ADD ("/agreement-store/save/partner-reused", test_partner_reused_by_name_and_country);
   ADD ("/agreement-store/save/partner-other-country", test_partner_other_country_is_new);
   ADD ("/agreement-store/save/partner-uuid-updates", test_partner_uuid_updates_row);
+  ADD ("/agreement-store/save/partner-rename-refolds", test_partner_rename_updates_folded_name);
   ADD ("/agreement-store/save/partner-listed-twice", test_partner_same_by_uuid_and_name);
   ADD ("/agreement-store/save/local-party-reused", test_local_party_reused_per_region);
   ADD ("/agreement-store/save/unknown-region", test_unknown_region);

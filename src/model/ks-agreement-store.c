@@ -699,8 +699,8 @@ find_partner_by_uuid (SaveState     *state,
 }
 
 /* Names differing in case only are one partner; SQLite's NOCASE knows
- * ASCII only ("ÖSTERREICH"), so candidates of the same country are
- * compared here once the exact spelling, which the index finds, failed. */
+ * ASCII only ("ÖSTERREICH"), so the stored folded name is looked up once
+ * the exact spelling, which the index finds, failed. */
 static gboolean
 find_partner_by_folded_name (SaveState     *state,
                              KsPartnerRef  *ref,
@@ -711,30 +711,22 @@ find_partner_by_folded_name (SaveState     *state,
   g_autofree char *folded = ks_agreement_fold_name (ref->name);
   g_autoptr(KsStatement) stmt =
     ks_database_prepare (state->db,
-                         SELECT_PARTNER "WHERE deleted_at IS NULL AND country = ? ORDER BY id",
+                         SELECT_PARTNER "WHERE deleted_at IS NULL AND country = ? AND folded_name = ? "
+                         "ORDER BY id LIMIT 1",
                          error);
+  gboolean has_row;
 
   if (stmt == NULL)
     return FALSE;
 
   bind_text (stmt, 1, ref->country);
-  for (;;)
-    {
-      g_autofree char *candidate = NULL;
-      gboolean has_row;
+  bind_text (stmt, 2, folded);
+  if (!ks_store_step_row (state->db, stmt, &has_row, error))
+    return FALSE;
 
-      if (!ks_store_step_row (state->db, stmt, &has_row, error))
-        return FALSE;
-      if (!has_row)
-        return TRUE;
-
-      candidate = ks_agreement_fold_name (ks_store_column_text (stmt, 2));
-      if (g_str_equal (candidate, folded))
-        {
-          *stored = stored_partner_from_row (stmt, id);
-          return TRUE;
-        }
-    }
+  if (has_row)
+    *stored = stored_partner_from_row (stmt, id);
+  return TRUE;
 }
 
 static gboolean
@@ -790,6 +782,7 @@ insert_partner (SaveState     *state,
   g_autoptr(KsAuditChanges) changes = ks_audit_changes_new ();
   g_autoptr(KsStatement) stmt = NULL;
   g_autofree char *json = NULL;
+  g_autofree char *folded = ks_agreement_fold_name (ref->name);
 
   /* A partner from another register keeps its identity. */
   if (ref->uuid[0] == '\0')
@@ -800,7 +793,7 @@ insert_partner (SaveState     *state,
 
   stmt = ks_database_prepare (state->db,
                               "INSERT INTO partners (uuid, name, kind, country, locality, "
-                              "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                              "created_at, updated_at, folded_name) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                               error);
   if (stmt == NULL)
     return FALSE;
@@ -812,6 +805,7 @@ insert_partner (SaveState     *state,
   bind_text (stmt, 5, ref->locality);
   bind_text (stmt, 6, state->now);
   bind_text (stmt, 7, state->now);
+  bind_text (stmt, 8, folded);
   if (!ks_database_step_done (state->db, stmt, error))
     return FALSE;
 
@@ -836,14 +830,16 @@ update_partner (SaveState           *state,
   g_autoptr(KsAuditChanges) changes = ks_audit_changes_new ();
   g_autoptr(KsStatement) stmt = NULL;
   g_autofree char *json = NULL;
+  g_autofree char *folded = NULL;
 
   add_partner_changes (changes, stored, ref);
   if (ks_audit_changes_is_empty (changes))
     return TRUE;
 
+  folded = ks_agreement_fold_name (ref->name);
   stmt = ks_database_prepare (state->db,
                               "UPDATE partners SET name = ?, kind = ?, country = ?, locality = ?, "
-                              "updated_at = ? WHERE id = ?",
+                              "updated_at = ?, folded_name = ? WHERE id = ?",
                               error);
   if (stmt == NULL)
     return FALSE;
@@ -853,7 +849,8 @@ update_partner (SaveState           *state,
   bind_text (stmt, 3, ref->country);
   bind_text (stmt, 4, ref->locality);
   bind_text (stmt, 5, state->now);
-  sqlite3_bind_int64 (stmt, 6, id);
+  bind_text (stmt, 6, folded);
+  sqlite3_bind_int64 (stmt, 7, id);
   if (!ks_database_step_done (state->db, stmt, error))
     return FALSE;
 
@@ -977,30 +974,22 @@ find_party_by_folded_name (SaveState    *state,
   g_autofree char *folded = ks_agreement_fold_name (name);
   g_autoptr(KsStatement) stmt =
     ks_database_prepare (state->db,
-                         SELECT_PARTY "WHERE region_id = ? ORDER BY deleted_at IS NOT NULL, id",
+                         SELECT_PARTY "WHERE region_id = ? AND folded_name = ? "
+                         "ORDER BY deleted_at IS NOT NULL, id LIMIT 1",
                          error);
+  gboolean has_row;
 
   if (stmt == NULL)
     return FALSE;
 
   sqlite3_bind_int64 (stmt, 1, state->region_id);
-  for (;;)
-    {
-      g_autofree char *candidate = NULL;
-      gboolean has_row;
+  bind_text (stmt, 2, folded);
+  if (!ks_store_step_row (state->db, stmt, &has_row, error))
+    return FALSE;
 
-      if (!ks_store_step_row (state->db, stmt, &has_row, error))
-        return FALSE;
-      if (!has_row)
-        return TRUE;
-
-      candidate = ks_agreement_fold_name (ks_store_column_text (stmt, 2));
-      if (g_str_equal (candidate, folded))
-        {
-          stored_party_from_row (stmt, party);
-          return TRUE;
-        }
-    }
+  if (has_row)
+    stored_party_from_row (stmt, party);
+  return TRUE;
 }
 
 static gboolean
@@ -1041,10 +1030,11 @@ insert_party (SaveState    *state,
   g_autoptr(KsAuditChanges) changes = ks_audit_changes_new ();
   g_autoptr(KsStatement) stmt = NULL;
   g_autofree char *json = NULL;
+  g_autofree char *folded = ks_agreement_fold_name (name);
 
   stmt = ks_database_prepare (state->db,
                               "INSERT INTO local_parties (uuid, region_id, name, "
-                              "created_at, updated_at) VALUES (?, ?, ?, ?, ?)",
+                              "created_at, updated_at, folded_name) VALUES (?, ?, ?, ?, ?, ?)",
                               error);
   if (stmt == NULL)
     return FALSE;
@@ -1056,6 +1046,7 @@ insert_party (SaveState    *state,
   bind_text (stmt, 3, name);
   bind_text (stmt, 4, state->now);
   bind_text (stmt, 5, state->now);
+  bind_text (stmt, 6, folded);
   if (!ks_database_step_done (state->db, stmt, error))
     return FALSE;
 
