@@ -415,6 +415,24 @@ add_attachment (KsDatabase  *db,
   return attachment != NULL;
 }
 
+/**
+ * ks_sample_add_regions:
+ * @n_agreements: the sample's size
+ *
+ * Adds the generated regions a sample of @n_agreements spreads over, so
+ * that its CSV export can be imported into another register.
+ *
+ * Returns: (transfer full) (element-type utf8): the codes of all the
+ *   regions the sample uses, or %NULL on error
+ */
+GPtrArray *
+ks_sample_add_regions (KsDatabase  *db,
+                       guint        n_agreements,
+                       GError     **error)
+{
+  return prepare_regions (db, n_agreements, error);
+}
+
 static gboolean
 generate (KsDatabase  *db,
           guint        n_agreements,
