@@ -158,6 +158,57 @@ exec_bare (sqlite3    *db,
     check (FALSE, NULL, sqlite3_errmsg (db));
 }
 
+/* With KS_BENCH_PROFILE set, the time SQLite spent per statement, to
+ * find what an operation's time goes to. */
+static GHashTable *profile;
+
+static int
+profile_cb (unsigned  type,
+            void     *context,
+            void     *p,
+            void     *x)
+{
+  g_autofree char *sql = sqlite3_expanded_sql (p) != NULL ? g_strdup (sqlite3_sql (p)) : NULL;
+  double *total;
+
+  if (sql == NULL)
+    return 0;
+  total = g_hash_table_lookup (profile, sql);
+  if (total == NULL)
+    {
+      total = g_new0 (double, 2);
+      g_hash_table_insert (profile, g_steal_pointer (&sql), total);
+    }
+  total[0] += *(sqlite3_int64 *) x / 1e6;
+  total[1] += 1;
+  return 0;
+}
+
+static void
+profile_start (KsDatabase *db)
+{
+  if (g_getenv ("KS_BENCH_PROFILE") == NULL)
+    return;
+  profile = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  sqlite3_trace_v2 (ks_database_get_handle (db), SQLITE_TRACE_PROFILE, profile_cb, NULL);
+}
+
+static void
+profile_print (void)
+{
+  GHashTableIter iter;
+  gpointer sql, total;
+
+  if (profile == NULL)
+    return;
+  g_hash_table_iter_init (&iter, profile);
+  while (g_hash_table_iter_next (&iter, &sql, &total))
+    if (((double *) total)[0] > 5)
+      g_printerr ("%9.1f ms %7.0f× %.160s\n", ((double *) total)[0], ((double *) total)[1],
+                  (const char *) sql);
+  g_clear_pointer (&profile, g_hash_table_unref);
+}
+
 /* ------------------------------------------------------------------ */
 /* The data: a sample register, its CSV export, and an empty register
  * with the sample's regions to import into.  Kept between runs. */
@@ -262,9 +313,11 @@ run_import (guint       n,
 
       copy_file (regions, target);
       db = open_database (target);
+      profile_start (db);
       start = now_ms ();
       ok = ks_csv_import_file (db, csv, FALSE, report, &error);
       start = now_ms () - start;
+      profile_print ();
       check (ok && report->n_added == n, error, "import");
       return start;
     }

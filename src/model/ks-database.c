@@ -249,6 +249,11 @@ apply_connection_settings (sqlite3   *db,
   sqlite3_db_config (db, SQLITE_DBCONFIG_DQS_DDL, 0, NULL);
 
   rc = sqlite3_exec (db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL);
+  /* Every store's save is a savepoint; inside an import's transaction its
+   * journal outgrew SQLite's in-memory limit and went to a temporary file
+   * page by page (50 writes per agreement).  It is freed at each release. */
+  if (rc == SQLITE_OK)
+    rc = sqlite3_exec (db, "PRAGMA temp_store = MEMORY", NULL, NULL, NULL);
   if (rc == SQLITE_OK && !read_only)
     /* FULL: an official register prefers a slower commit to losing the
      * last one on a power cut. */
