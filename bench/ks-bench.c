@@ -707,10 +707,13 @@ run_xlsx (guint       n,
   {
     g_autoptr(KsDatabase) db = open_database (sample);
     g_autoptr(KsReportOptions) options = ks_report_options_new ();
-    g_autoptr(KsReport) report = ks_report_new (db, options, &error);
+    g_autoptr(KsReport) report = NULL;
 
+    profile_start (db);
+    report = ks_report_new (db, options, &error);
     check (report != NULL && ks_report_write_xlsx (report, out, NULL, NULL, NULL, &error),
            error, "xlsx");
+    profile_print ();
   }
   return now_ms () - start;
 }
