@@ -202,8 +202,9 @@ add_generated_region (KsDatabase  *db,
   guint k = i % 25 + 1;
   gboolean is_kota = k > 20;
   g_autofree char *code = g_strdup_printf ("%s.%02u", province, is_kota ? 70 + k - 20 : k);
-  g_autofree char *name = g_strdup_printf ("%s %s%s", is_kota ? "Kota" : "Kabupaten",
-                                           region_prefixes[i % 16], region_suffixes[(i / 16) % 16]);
+  g_autofree char *name = g_strdup_printf ("%s %s%s%s", is_kota ? "Kota" : "Kabupaten",
+                                           region_prefixes[i % 16], region_suffixes[(i / 16) % 16],
+                                           i >= 256 ? " Barat" : "");
   g_autoptr(KsRegion) region = NULL;
 
   region = ks_region_store_add (db, code, name, is_kota ? "kota" : "kabupaten",
