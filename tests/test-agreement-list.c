@@ -249,6 +249,30 @@ test_filter_region (void)
   assert_titles (list, "Solo,Sragen,Solo 2");
 }
 
+/* The regions are read in the sorted order; they must follow a new sort
+ * and a flip to descending. */
+static void
+test_filter_region_after_sort (void)
+{
+  g_autoptr(Register) reg = register_new ();
+  g_autoptr(KsAgreementList) list = NULL;
+
+  add_agreement (reg->db, "title", "B Solo", "region_id", "1", NULL);
+  add_agreement (reg->db, "title", "A Sragen", "region_id", "2", NULL);
+  add_agreement (reg->db, "title", "C Solo", "region_id", "1", NULL);
+
+  list = ks_agreement_list_new (reg->db);
+  ks_agreement_list_set_sort (list, KS_AGREEMENT_SORT_TITLE, FALSE);
+  ks_agreement_filter_set_regions (ks_agreement_list_get_filter (list), (const char *[]) { "33.72", NULL });
+  assert_titles (list, "B Solo,C Solo");
+  ks_agreement_list_set_sort (list, KS_AGREEMENT_SORT_TITLE, TRUE);
+  assert_titles (list, "C Solo,B Solo");
+  ks_agreement_filter_set_regions (ks_agreement_list_get_filter (list), (const char *[]) { "33.14", NULL });
+  assert_titles (list, "A Sragen");
+  ks_agreement_filter_set_regions (ks_agreement_list_get_filter (list), (const char *[]) { "33.72", NULL });
+  assert_titles (list, "C Solo,B Solo");
+}
+
 static void
 test_filter_stage_and_form (void)
 {
@@ -1234,6 +1258,7 @@ main (int   argc,
   g_test_add_func ("/agreement-list/contents", test_contents);
   g_test_add_func ("/agreement-list/deleted-hidden", test_deleted_hidden);
   g_test_add_func ("/agreement-list/filter/region", test_filter_region);
+  g_test_add_func ("/agreement-list/filter/region-after-sort", test_filter_region_after_sort);
   g_test_add_func ("/agreement-list/filter/stage-and-form", test_filter_stage_and_form);
   g_test_add_func ("/agreement-list/filter/sector", test_filter_sector);
   g_test_add_func ("/agreement-list/filter/country", test_filter_country);

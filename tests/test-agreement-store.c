@@ -13,6 +13,7 @@
 #include "ks-agreement-store.h"
 #include "ks-database.h"
 #include "ks-error.h"
+#include "ks-event-store.h"
 #include "ks-test-common.h"
 
 #define PARENT_UUID "0b7a4c1e-5d2f-4e8a-9c3b-1a2b3c4d5e01"
@@ -720,6 +721,33 @@ test_partner_uuid_updates_row (Fixture       *fixture,
                                            "AND action = 'update'"), ==, 1);
 }
 
+/* The folded name that later saves look the partner up by follows a
+ * correction of its spelling. */
+static void
+test_partner_rename_updates_folded_name (Fixture       *fixture,
+                                         gconstpointer  data)
+{
+  g_autoptr(KsAgreement) first = new_minimal ("33.72", "Grant");
+  g_autoptr(KsAgreement) second = new_minimal ("33.14", "Visit");
+  g_autofree char *folded = NULL;
+  KsPartnerRef *ref;
+
+  g_ptr_array_add (ks_agreement_get_partners (first),
+                   ks_partner_ref_new (NULL, "Xian", "local_government", "CN", ""));
+  save_ok (fixture, first);
+  ref = g_ptr_array_index (ks_agreement_get_partners (first), 0);
+  g_free (ref->name);
+  ref->name = g_strdup ("Kota Xi’an");
+  save_ok (fixture, first);
+
+  folded = ks_test_query_text (fixture->db, "SELECT folded_name FROM partners");
+  g_assert_cmpstr (folded, ==, "kota xi’an");
+  g_ptr_array_add (ks_agreement_get_partners (second),
+                   ks_partner_ref_new (NULL, "KOTA XI’AN", "other", "CN", ""));
+  save_ok (fixture, second);
+  g_assert_cmpint (ks_test_query_int (fixture->db, "SELECT count(*) FROM partners"), ==, 1);
+}
+
 static void
 test_partner_same_by_uuid_and_name (Fixture       *fixture,
                                     gconstpointer  data)
@@ -1167,6 +1195,64 @@ test_lookup_unknown (Fixture       *fixture,
   g_assert_error (error, KS_ERROR, KS_ERROR_NOT_FOUND);
 }
 
+static void
+add_event (Fixture     *fixture,
+           KsAgreement *agreement,
+           const char  *date,
+           const char  *description)
+{
+  g_autoptr(KsEvent) event = g_object_new (KS_TYPE_EVENT,
+                                           "agreement-uuid", ks_agreement_get_uuid (agreement),
+                                           "occurred-on", date, "kind", "meeting",
+                                           "description", description, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (ks_event_store_save (fixture->db, event, "test", &error));
+  g_assert_no_error (error);
+}
+
+/* Reports read the details of a region's agreements at once; they must be
+ * what the one-by-one reading gives. */
+static void
+test_load_regions_details (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(KsAgreement) first = new_minimal ("33.72", "Grant");
+  g_autoptr(KsAgreement) second = new_minimal ("33.72", "Visit");
+  g_autoptr(KsAgreement) elsewhere = new_minimal ("33.14", "Exchange");
+  const char *codes[] = { "33.72", NULL };
+  g_autoptr(GHashTable) details = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(KsAgreementDetails) one = { NULL };
+  const KsAgreementDetails *found;
+  gint64 id;
+
+  g_object_set (first, "notes", "Catatan", NULL);
+  save_ok (fixture, first);
+  save_ok (fixture, second);
+  save_ok (fixture, elsewhere);
+  add_event (fixture, first, "2016-03", "Older");
+  add_event (fixture, first, "2017-10-30", "Newest");
+  add_event (fixture, elsewhere, "2018", "Other region");
+
+  details = ks_agreement_store_load_regions_details (fixture->db, codes, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_hash_table_size (details), ==, 2);
+
+  id = ks_agreement_store_lookup_id (fixture->db, ks_agreement_get_uuid (first), NULL);
+  found = g_hash_table_lookup (details, &id);
+  g_assert_true (ks_agreement_store_load_details (fixture->db, id, &one, &error));
+  g_assert_cmpstr (found->notes, ==, "Catatan");
+  g_assert_cmpstr (found->last_event_on, ==, "2017-10-30");
+  g_assert_cmpstr (found->last_event_description, ==, "Newest");
+  g_assert_cmpstr (found->last_event_on, ==, one.last_event_on);
+  g_assert_cmpstr (found->obstacles, ==, one.obstacles);
+
+  id = ks_agreement_store_lookup_id (fixture->db, ks_agreement_get_uuid (second), NULL);
+  found = g_hash_table_lookup (details, &id);
+  g_assert_cmpstr (found->last_event_on, ==, "");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1211,6 +1297,8 @@ main (int   argc,
   ADD ("/agreement-store/save/partner-reused", test_partner_reused_by_name_and_country);
   ADD ("/agreement-store/save/partner-other-country", test_partner_other_country_is_new);
   ADD ("/agreement-store/save/partner-uuid-updates", test_partner_uuid_updates_row);
+  ADD ("/agreement-store/save/partner-rename-refolds", test_partner_rename_updates_folded_name);
+  ADD ("/agreement-store/load-regions-details", test_load_regions_details);
   ADD ("/agreement-store/save/partner-listed-twice", test_partner_same_by_uuid_and_name);
   ADD ("/agreement-store/save/local-party-reused", test_local_party_reused_per_region);
   ADD ("/agreement-store/save/unknown-region", test_unknown_region);

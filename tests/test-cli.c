@@ -458,6 +458,71 @@ test_cli_merge_killed (void)
 }
 #endif
 
+/* Generates a sample into a new register and returns its CSV dump. */
+static char *
+generate_and_dump (const char *dir,
+                   const char *name,
+                   const char *seed)
+{
+  g_autofree char *db = g_build_filename (dir, name, NULL);
+  g_autofree char *csv = g_strconcat (db, ".csv", NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  char *dump = NULL;
+
+  g_assert_cmpint (run (&out, &err, "--database", db, "--generate-sample", "150", "--seed", seed,
+                        "--check", "--export-csv", csv, NULL), ==, 0);
+  g_assert_cmpstr (out, ==, "Generated 150 sample agreements.\nThe register is consistent.\n");
+  g_assert_true (g_file_get_contents (csv, &dump, NULL, NULL));
+  return dump;
+}
+
+static void
+test_cli_generate_sample (void)
+{
+  g_autofree char *dir = ks_test_make_tmpdir ();
+  g_autofree char *first = generate_and_dump (dir, "a.db", "7");
+  g_autofree char *again = generate_and_dump (dir, "b.db", "7");
+  g_autofree char *other = generate_and_dump (dir, "c.db", "8");
+  g_auto(GStrv) lines = g_strsplit (first, "\n", -1);
+  guint n_rows = 0;
+
+  /* A header, then one line per agreement (no text holds a newline). */
+  for (guint i = 1; lines[i] != NULL; i++)
+    n_rows += lines[i][0] != '\0';
+  g_assert_cmpuint (n_rows, ==, 150);
+  g_assert_cmpstr (first, ==, again);
+  g_assert_cmpstr (first, !=, other);
+}
+
+static void
+test_cli_generate_sample_errors (void)
+{
+  g_autofree char *dir = ks_test_make_tmpdir ();
+  g_autofree char *db = g_build_filename (dir, "r.db", NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  g_assert_cmpint (run (&out, &err, "--database", db, "--generate-sample", "-5", NULL), ==, 2);
+  g_assert_cmpstr (err, ==, "kerjasama: --generate-sample -5 is not a number of agreements between 1 and 1000000\n");
+  g_assert_false (g_file_test (db, G_FILE_TEST_EXISTS));
+  g_clear_pointer (&err, g_free);
+  g_clear_pointer (&out, g_free);
+
+  g_assert_cmpint (run (&out, &err, "--database", db, "--seed", "3", NULL), ==, 2);
+  g_assert_cmpstr (err, ==, "kerjasama: --seed goes with --generate-sample\n");
+  g_clear_pointer (&err, g_free);
+  g_clear_pointer (&out, g_free);
+
+  /* A register with agreements is never filled up with made-up ones. */
+  g_assert_cmpint (run (&out, &err, "--database", db, "--load-demo", NULL), ==, 0);
+  g_clear_pointer (&err, g_free);
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (run (&out, &err, "--database", db, "--generate-sample", "10", NULL), ==, 1);
+  g_assert_cmpstr (err, ==, "kerjasama: The register already holds 15 agreements; "
+                            "generate the sample into a new or empty register\n");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -476,6 +541,8 @@ main (int   argc,
   g_test_add_func ("/cli/check-reminders", test_cli_check_reminders);
   g_test_add_func ("/cli/exchange", test_cli_exchange);
   g_test_add_func ("/cli/exchange-errors", test_cli_exchange_errors);
+  g_test_add_func ("/cli/generate-sample", test_cli_generate_sample);
+  g_test_add_func ("/cli/generate-sample-errors", test_cli_generate_sample_errors);
 #ifdef G_OS_UNIX
   g_test_add_func ("/cli/merge-killed", test_cli_merge_killed);
 #endif

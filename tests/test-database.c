@@ -244,6 +244,29 @@ test_migrates_version_1 (Fixture       *fixture,
   g_assert_cmpstr (last_event, ==, "2017-10-30");
 }
 
+/* Version 3 stores the folded names that saves look partners and local
+ * parties up by; rows of older registers get them while migrating. */
+static void
+test_migrates_folded_names (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autofree char *fixture_path = ks_test_fixture_path ("register-v1.db");
+  g_autoptr(KsDatabase) db = NULL;
+  g_autofree char *partner = NULL;
+  g_autofree char *party = NULL;
+
+  ks_test_copy_file (fixture_path, fixture->path);
+  db = open_ok (fixture->path, KS_DATABASE_FLAGS_NONE);
+
+  partner = ks_test_query_text (db, "SELECT folded_name FROM partners WHERE name = 'Pemerintah Kerajaan Belanda'");
+  party = ks_test_query_text (db, "SELECT folded_name FROM local_parties WHERE name = 'PDAM Kabupaten Sragen'");
+  g_assert_cmpstr (partner, ==, "pemerintah kerajaan belanda");
+  g_assert_cmpstr (party, ==, "pdam kabupaten sragen");
+  g_assert_cmpint (ks_test_query_int (db, "SELECT count(*) FROM partners WHERE folded_name = ''"), ==, 0);
+  g_assert_cmpint (ks_test_query_int (db, "SELECT count(*) FROM sqlite_schema WHERE name IN "
+                                          "('partners_folded_name', 'local_parties_folded_name')"), ==, 2);
+}
+
 static void
 test_read_only_refuses_old_version (Fixture       *fixture,
                                     gconstpointer  data)
@@ -608,6 +631,7 @@ main (int   argc,
   ADD ("/database/refuse/truncated", test_refuses_truncated_file);
   ADD ("/database/refuse/missing-without-create", test_missing_file_without_create);
   ADD ("/database/migrate/from-version-1", test_migrates_version_1);
+  ADD ("/database/migrate/folded-names", test_migrates_folded_names);
   ADD ("/database/read-only/refuses-old-version", test_read_only_refuses_old_version);
   ADD ("/database/changed-after-commit", test_changed_after_commit_only);
   ADD ("/database/rollback", test_rollback_discards);

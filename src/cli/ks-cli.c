@@ -26,6 +26,7 @@
 #include "ks-request-list.h"
 #include "ks-report-xlsx.h"
 #include "ks-report.h"
+#include "ks-sample.h"
 #include "ks-settings.h"
 
 static const GOptionEntry option_entries[] = {
@@ -35,6 +36,10 @@ static const GOptionEntry option_entries[] = {
     N_("Use the register in FILE instead of the default one"), N_("FILE") },
   { "load-demo", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Add the agreements of the 2012–2017 Karesidenan Surakarta study (only once)"), NULL },
+  { "generate-sample", 0, 0, G_OPTION_ARG_INT, NULL,
+    N_("Fill a new or empty register with N made-up agreements, for testing and benchmarks"), N_("N") },
+  { "seed", 0, 0, G_OPTION_ARG_INT, NULL,
+    N_("With --generate-sample: the generator’s seed; the same seed makes the same register"), N_("S") },
   { "import", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Import agreements from a CSV file; nothing is written unless the whole file is valid"), N_("FILE.csv") },
   { "dry-run", 0, 0, G_OPTION_ARG_NONE, NULL,
@@ -76,9 +81,9 @@ static const GOptionEntry option_entries[] = {
  * report's parameters too, so that one given alone is a usage error, not
  * a window. */
 static const char *headless_options[] = {
-  "load-demo", "import", "export-csv", "view", "check", "check-reminders",
-  "report", "annual-report", "request-lists", "year", "region", "from", "to",
-  "export-exchange", "merge", "prefer", NULL
+  "load-demo", "generate-sample", "seed", "import", "export-csv", "view", "check",
+  "check-reminders", "report", "annual-report", "request-lists", "year", "region", "from",
+  "to", "export-exchange", "merge", "prefer", NULL
 };
 
 const GOptionEntry *
@@ -150,6 +155,46 @@ run_load_demo (KsDatabase *db)
                         "Added %u agreements from the study.\n", n_added),
            n_added);
   return EXIT_SUCCESS;
+}
+
+static int
+run_generate_sample (KsDatabase   *db,
+                     GVariantDict *options)
+{
+  g_autoptr(GError) error = NULL;
+  int n = 0, seed = 0;
+
+  g_variant_dict_lookup (options, "generate-sample", "i", &n);
+  g_variant_dict_lookup (options, "seed", "i", &seed);
+  if (!ks_sample_generate (db, n, (guint32) seed, &error))
+    return fail (error);
+
+  g_print (g_dngettext (GETTEXT_PACKAGE,
+                        "Generated %d sample agreement.\n",
+                        "Generated %d sample agreements.\n", n),
+           n);
+  return EXIT_SUCCESS;
+}
+
+/* Checked before the register is opened, so that a mistake creates no file. */
+static gboolean
+check_sample_options (GVariantDict *options)
+{
+  int n = 0;
+
+  if (!g_variant_dict_lookup (options, "generate-sample", "i", &n))
+    {
+      if (!g_variant_dict_contains (options, "seed"))
+        return TRUE;
+      g_printerr (_("kerjasama: --seed goes with --generate-sample\n"));
+      return FALSE;
+    }
+  if (n >= 1 && n <= KS_SAMPLE_MAX)
+    return TRUE;
+
+  g_printerr (_("kerjasama: --generate-sample %d is not a number of agreements between 1 and %d\n"),
+              n, KS_SAMPLE_MAX);
+  return FALSE;
 }
 
 static void
@@ -641,8 +686,8 @@ check_report_options (GVariantDict *options,
  * @database_path: the register to work on
  *
  * Runs the headless commands given, in the order a script would expect
- * (load, import, merge, check, export, reports, reminders), stopping at the
- * first failure.
+ * (generate, load, import, merge, check, export, reports, reminders),
+ * stopping at the first failure.
  *
  * Returns: the process exit status
  */
@@ -676,7 +721,8 @@ ks_cli_run (GVariantDict *options,
     }
   if (prefer < 0)
     return 2;
-  if (!check_report_options (options, report_path, annual_path, requests_path, exchange_path))
+  if (!check_report_options (options, report_path, annual_path, requests_path, exchange_path) ||
+      !check_sample_options (options))
     return 2;
   if (view < 0)
     return 2;
@@ -690,7 +736,9 @@ ks_cli_run (GVariantDict *options,
   if (db == NULL)
     return fail (error);
 
-  if (g_variant_dict_contains (options, "load-demo"))
+  if (g_variant_dict_contains (options, "generate-sample"))
+    status = run_generate_sample (db, options);
+  if (status == EXIT_SUCCESS && g_variant_dict_contains (options, "load-demo"))
     status = run_load_demo (db);
   if (status == EXIT_SUCCESS && import_path != NULL)
     status = run_import (db, import_path, dry_run);

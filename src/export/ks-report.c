@@ -578,26 +578,37 @@ ks_report_foreach_row (KsReport            *self,
                        GError             **error)
 {
   GListModel *model = G_LIST_MODEL (self->list);
+  g_autoptr(GHashTable) details = NULL;
   GDate today;
 
   g_return_val_if_fail (KS_IS_REPORT (self), FALSE);
   g_return_val_if_fail (region_codes != NULL && region_codes[0] != NULL, FALSE);
+
+  /* Read region by region in file order, not row by row in the report's. */
+  details = ks_agreement_store_load_regions_details (self->db, region_codes, error);
+  if (details == NULL)
+    return FALSE;
 
   apply_filter (self, region_codes, year_from, year_to, view);
   ks_agreement_filter_get_today (ks_agreement_list_get_filter (self->list), &today);
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
     {
       g_autoptr(KsAgreementSummary) summary = g_list_model_get_item (model, i);
-      g_auto(KsAgreementDetails) details = { NULL };
+      gint64 id = ks_agreement_summary_get_id (summary);
+      g_auto(KsAgreementDetails) own = { NULL };
+      const KsAgreementDetails *row_details = g_hash_table_lookup (details, &id);
       g_autoptr(KsReportRow) row = NULL;
 
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
         return FALSE;
-      if (!ks_agreement_store_load_details (self->db, ks_agreement_summary_get_id (summary),
-                                            &details, error))
-        return FALSE;
+      if (row_details == NULL)
+        {
+          if (!ks_agreement_store_load_details (self->db, id, &own, error))
+            return FALSE;
+          row_details = &own;
+        }
 
-      row = row_new (summary, &details);
+      row = row_new (summary, row_details);
       if (view != KS_SMART_VIEW_NONE)
         row->reason = ks_attention_describe (self->db, summary, view, &today);
       if (!func (row, user_data, error))

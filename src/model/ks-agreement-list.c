@@ -37,6 +37,7 @@ struct _KsAgreementList
   KsAgreementFilter     *filter;
   KsAgreementTable      *table;
   guint                 *order;
+  guint16               *order_regions;  /* rows[order[i]].region */
   guint                 *filtered;
   guint                  n_filtered;
   guint                 *visible;
@@ -106,11 +107,24 @@ static const char * const watched_tables[] = {
 /* ------------------------------------------------------------------ */
 /* Sorting and filtering */
 
+/* A report filters by one region after the other, 514 times over a
+ * national register; reading the regions in order spares it a cache
+ * miss on every row it skips. */
+static void
+index_order_regions (KsAgreementList *self)
+{
+  g_free (self->order_regions);
+  self->order_regions = g_new (guint16, MAX (self->table->n_rows, 1));
+  for (guint i = 0; i < self->table->n_rows; i++)
+    self->order_regions[i] = self->table->rows[self->order[i]].region;
+}
+
 static void
 sort_rows (KsAgreementList *self)
 {
   g_free (self->order);
   self->order = ks_agreement_table_sort (self->table, self->sort_column, self->descending);
+  index_order_regions (self);
 }
 
 static void
@@ -264,7 +278,8 @@ filter_rows (KsAgreementList *self)
   g_free (self->filtered);
   self->filtered = g_new (guint, MAX (self->table->n_rows, 1));
   for (guint i = 0; i < self->table->n_rows; i++)
-    if (row_matches (&self->table->rows[self->order[i]], &criteria))
+    if ((criteria.region_ok == NULL || criteria.region_ok[self->order_regions[i]]) &&
+        row_matches (&self->table->rows[self->order[i]], &criteria))
       self->filtered[n++] = self->order[i];
   self->n_filtered = n;
 
@@ -578,6 +593,7 @@ ks_agreement_list_finalize (GObject *object)
   g_clear_pointer (&self->items, g_hash_table_unref);
   g_clear_pointer (&self->table, ks_agreement_table_free);
   g_free (self->order);
+  g_free (self->order_regions);
   g_free (self->filtered);
   g_free (self->visible);
   g_strfreev (self->search_terms);
@@ -679,6 +695,7 @@ ks_agreement_list_init (KsAgreementList *self)
   self->items = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->table = ks_agreement_table_new ();
   self->order = g_new (guint, 1);
+  self->order_regions = g_new0 (guint16, 1);
   self->filtered = g_new (guint, 1);
   self->visible = g_new (guint, 1);
   self->filter = ks_agreement_filter_new ();
@@ -843,6 +860,7 @@ ks_agreement_list_set_sort (KsAgreementList       *self,
 
       self->descending = descending;
       reverse (self->order, self->table->n_rows);
+      index_order_regions (self);
       reverse (self->filtered, self->n_filtered);
       reverse (visible, self->n_visible);
       publish (self, self->table, visible, self->n_visible);

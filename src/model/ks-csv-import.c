@@ -44,6 +44,7 @@ typedef struct
   guint           line;
   GHashTable     *uuids_seen;
   GPtrArray      *to_save;                   /* KsAgreement */
+  GHashTable     *region_codes;              /* region text → code */
 } Import;
 
 KsImportReport *
@@ -320,11 +321,21 @@ set_region (Import      *import,
   g_autofree char *text = g_strstrip (g_strdup (field (import, KS_CSV_REGION)));
   g_autoptr(KsRegion) region = NULL;
   g_autoptr(GError) local_error = NULL;
+  const char *code;
 
   if (text[0] == '\0')
     {
       add_error (import, KS_CSV_REGION, _("a region is required (a code such as 33.14, or its name)"));
       return FALSE;
+    }
+
+  /* A lookup reads every region; a national file names each of its 514
+   * regions hundreds of times. */
+  code = g_hash_table_lookup (import->region_codes, text);
+  if (code != NULL)
+    {
+      g_object_set (agreement, "region-code", code, NULL);
+      return TRUE;
     }
 
   region = ks_region_store_lookup (import->db, text, &local_error);
@@ -334,6 +345,8 @@ set_region (Import      *import,
       return FALSE;
     }
 
+  g_hash_table_insert (import->region_codes, g_steal_pointer (&text),
+                       g_strdup (ks_region_get_code (region)));
   g_object_set (agreement, "region-code", ks_region_get_code (region), NULL);
   return TRUE;
 }
@@ -490,8 +503,9 @@ ks_csv_import_bytes (KsDatabase      *db,
   g_autoptr(GPtrArray) record = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GHashTable) uuids_seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GPtrArray) to_save = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GHashTable) region_codes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autoptr(GError) parse_error = NULL;
-  Import import = { db, report, { 0 }, record, 0, uuids_seen, to_save };
+  Import import = { db, report, { 0 }, record, 0, uuids_seen, to_save, region_codes };
   g_autofree char *source_text = g_strconcat ("import:", source != NULL ? source : "", NULL);
   KsCsvReader reader;
   gsize len;

@@ -15,6 +15,7 @@
 #include <fcntl.h>
 #include <string.h>
 
+#include "ks-agreement-private.h"
 #include "ks-database.h"
 #include "ks-error.h"
 #include "ks-reference.h"
@@ -47,6 +48,7 @@ static const char *migrations[] = {
   NULL,                                         /* version 0: empty file */
   RESOURCE_BASE_PATH "/data/schema-1.sql",
   RESOURCE_BASE_PATH "/data/migrate-2.sql",
+  RESOURCE_BASE_PATH "/data/migrate-3.sql",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == KS_DATABASE_SCHEMA_VERSION + 1);
@@ -247,6 +249,11 @@ apply_connection_settings (sqlite3   *db,
   sqlite3_db_config (db, SQLITE_DBCONFIG_DQS_DDL, 0, NULL);
 
   rc = sqlite3_exec (db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL);
+  /* Every store's save is a savepoint; inside an import's transaction its
+   * journal outgrew SQLite's in-memory limit and went to a temporary file
+   * page by page (50 writes per agreement).  It is freed at each release. */
+  if (rc == SQLITE_OK)
+    rc = sqlite3_exec (db, "PRAGMA temp_store = MEMORY", NULL, NULL, NULL);
   if (rc == SQLITE_OK && !read_only)
     /* FULL: an official register prefers a slower commit to losing the
      * last one on a power cut. */
@@ -392,6 +399,30 @@ load_resource_text (const char  *resource,
   return g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
 }
 
+/* ks_fold_name(name) for migrate-3.sql: the folding is Unicode-aware C
+ * code that SQL cannot express. */
+static void
+fold_name_sql_cb (sqlite3_context  *context,
+                  int               argc,
+                  sqlite3_value   **argv)
+{
+  const char *name = (const char *) sqlite3_value_text (argv[0]);
+
+  sqlite3_result_text (context, ks_agreement_fold_name (name), -1, g_free);
+}
+
+static gboolean
+register_fold_name (KsDatabase  *self,
+                    gboolean     install,
+                    GError     **error)
+{
+  int rc = sqlite3_create_function (self->db, "ks_fold_name", 1,
+                                    SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_DIRECTONLY,
+                                    NULL, install ? fold_name_sql_cb : NULL, NULL, NULL);
+
+  return rc == SQLITE_OK || ks_database_set_error (self, rc, error);
+}
+
 static gboolean
 migrate_to (KsDatabase  *self,
             int          version,
@@ -406,7 +437,7 @@ migrate_to (KsDatabase  *self,
 
   set_version = g_strdup_printf ("PRAGMA user_version = %d", version);
 
-  if (!ks_database_begin (self, error))
+  if (!register_fold_name (self, TRUE, error) || !ks_database_begin (self, error))
     return FALSE;
 
   if (!ks_database_exec (self, sql, error) ||
@@ -418,10 +449,11 @@ migrate_to (KsDatabase  *self,
       !ks_database_commit (self, error))
     {
       ks_database_rollback (self);
+      register_fold_name (self, FALSE, NULL);
       return FALSE;
     }
 
-  return TRUE;
+  return register_fold_name (self, FALSE, error);
 }
 
 static gboolean
