@@ -9,6 +9,7 @@
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
 #include "ks-agreement-editor.h"
 #include "ks-database.h"
@@ -352,6 +353,37 @@ test_editor_saves_an_edit (Fixture       *fixture,
   row = query (fixture, "SELECT stage || '|' || signed_on || '|' || partner_amount || '|' || notes"
                         " FROM agreements WHERE uuid = '%s'", SBBS_UUID);
   g_assert_cmpstr (row, ==, "signed|2018-04-12|2500000|MoU signed in Brisbane.");
+}
+
+/* The register file vanished under the window (deleted, or replaced by a
+ * synced copy): the save fails with the model's reason, and the editor
+ * stays open with what was typed, so nothing is lost. */
+static void
+test_editor_keeps_text_when_save_fails (Fixture       *fixture,
+                                        gconstpointer  data)
+{
+  GtkTextBuffer *notes;
+  g_autofree char *typed = NULL;
+  g_autofree char *reason = NULL;
+  g_autofree char *message = NULL;
+
+  open_editor (fixture, SBBS_UUID);
+  notes = gtk_text_view_get_buffer (GTK_TEXT_VIEW (find (fixture, "notes_view")));
+  gtk_text_buffer_set_text (notes, "Typed before the file went away.", -1);
+  g_assert_cmpint (g_remove (ks_database_get_path (fixture->db)), ==, 0);
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->editor), "editor.save", NULL);
+  ks_test_iterate (50);
+
+  g_assert_cmpuint (fixture->n_saved, ==, 0);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (fixture->editor)));
+  g_object_get (notes, "text", &typed, NULL);
+  g_assert_cmpstr (typed, ==, "Typed before the file went away.");
+  reason = g_strdup_printf (_("The register file “%s” was moved, replaced or deleted while it was open. "
+                             "Nothing was saved; open the register again."),
+                           ks_database_get_path (fixture->db));
+  message = g_strdup_printf (_("The agreement was not saved: %s"), reason);
+  g_assert_nonnull (ks_test_find_label (GTK_WIDGET (fixture->editor), message));
 }
 
 static GtkWidget *
@@ -861,6 +893,7 @@ main (int   argc,
   ADD ("/editor/suggests-local-parties", demo, test_editor_suggests_local_parties);
   ADD ("/editor/refuses-unknown-agreement", NULL, test_editor_refuses_unknown_agreement);
   ADD ("/editor/starts-in-home-region", NULL, test_editor_starts_in_home_region);
+  ADD ("/editor/keeps-text-when-save-fails", demo, test_editor_keeps_text_when_save_fails);
 
 #undef ADD
 

@@ -163,6 +163,19 @@ arena_alloc (KsArena *arena,
   return result;
 }
 
+/* Rows hold pointers and 64-bit numbers, so they must start on their
+ * alignment even when strings of any length came before them in the
+ * arena (the array grows there when rows were added during a load). */
+static KsAgreementRow *
+arena_alloc_rows (KsArena *arena,
+                  gsize    n_rows)
+{
+  const gsize align = G_ALIGNOF (KsAgreementRow);
+  char *memory = arena_alloc (arena, n_rows * sizeof (KsAgreementRow) + align - 1);
+
+  return GSIZE_TO_POINTER ((GPOINTER_TO_SIZE (memory) + align - 1) & ~(align - 1));
+}
+
 static const char *
 arena_copy (KsArena    *arena,
             const char *text,
@@ -641,7 +654,7 @@ reserve_rows (KsDatabase       *db,
     count = sqlite3_column_int64 (stmt, 0);
 
   table->capacity = (guint) CLAMP (count, 0, G_MAXUINT / 2) + 16;
-  table->rows = (KsAgreementRow *) arena_alloc (&table->strings, table->capacity * sizeof (KsAgreementRow));
+  table->rows = arena_alloc_rows (&table->strings, table->capacity);
 }
 
 static void
@@ -650,7 +663,7 @@ append_row (KsAgreementTable     *table,
 {
   if (table->n_rows == table->capacity)
     {
-      KsAgreementRow *rows = (KsAgreementRow *) arena_alloc (&table->strings, 2 * table->capacity * sizeof (KsAgreementRow));
+      KsAgreementRow *rows = arena_alloc_rows (&table->strings, 2 * (gsize) table->capacity);
 
       memcpy (rows, table->rows, table->n_rows * sizeof (KsAgreementRow));
       table->rows = rows;

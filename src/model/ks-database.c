@@ -32,6 +32,7 @@ struct _KsDatabase
   char       *staff_name;
   GHashTable *statements;       /* SQL text → sqlite3_stmt */
   GHashTable *pending_changes;  /* table names touched by the open transaction */
+  GStatBuf    identity;         /* the file as opened, see check_identity() */
   guint       read_only : 1;
 };
 
@@ -82,6 +83,16 @@ set_error_from_code (GError     **error,
                    _("The register file is damaged. Restore it from a backup."));
       break;
     case SQLITE_IOERR:
+      /* SQLite's errno is not reliable by the time it reports a failed
+       * write; a full disk or a file-size limit is the usual cause. */
+      if (rc == SQLITE_IOERR_WRITE || rc == SQLITE_IOERR_SHMSIZE || rc == SQLITE_IOERR_FSYNC ||
+          rc == SQLITE_IOERR_TRUNCATE || rc == SQLITE_IOERR_DIR_FSYNC)
+        {
+          g_set_error (error, KS_ERROR, KS_ERROR_IO,
+                       _("The register file could not be written: the disk may be full or failing. "
+                         "Nothing was saved; free some space and try again."));
+          break;
+        }
       g_set_error (error, KS_ERROR, KS_ERROR_IO,
                    _("The register file could not be read or written: %s"), detail);
       break;
@@ -95,6 +106,25 @@ set_error_from_code (GError     **error,
     }
 }
 
+/* A write past the file-size limit or quota fails as an I/O error; to the
+ * user it is a full disk all the same. */
+static int
+refine_code (sqlite3 *db,
+             int      rc)
+{
+  int sys_errno = db != NULL ? sqlite3_system_errno (db) : 0;
+
+  if ((rc & 0xff) == SQLITE_IOERR &&
+      (sys_errno == ENOSPC || sys_errno == EFBIG
+#ifdef EDQUOT
+       || sys_errno == EDQUOT
+#endif
+       ))
+    return SQLITE_FULL;
+
+  return rc;
+}
+
 /**
  * ks_database_set_error:
  * @rc: an SQLite result code
@@ -106,7 +136,8 @@ ks_database_set_error (KsDatabase  *self,
                        int          rc,
                        GError     **error)
 {
-  set_error_from_code (error, rc, self != NULL && self->db != NULL
+  set_error_from_code (error, refine_code (self != NULL ? self->db : NULL, rc),
+                       self != NULL && self->db != NULL
                                   ? sqlite3_errmsg (self->db)
                                   : sqlite3_errstr (rc));
   return FALSE;
@@ -281,8 +312,9 @@ quick_check (sqlite3  *db,
       const char *result = (const char *) sqlite3_column_text (stmt, 0);
 
       ok = g_strcmp0 (result, "ok") == 0;
+      /* SQLite's report spans lines; a message is one. */
       if (!ok)
-        *message = g_strdup (result);
+        *message = g_strdelimit (g_strdup (result), "\r\n", ' ');
       rc = SQLITE_OK;
     }
   sqlite3_finalize (stmt);
@@ -539,6 +571,14 @@ ks_database_open (const char       *path,
   if (!apply_connection_settings (self->db, read_only, error))
     return NULL;
 
+  if (g_stat (path, &self->identity) != 0)
+    {
+      int saved_errno = errno;
+      g_set_error (error, KS_ERROR, KS_ERROR_IO,
+                   _("“%s” cannot be opened: %s"), path, g_strerror (saved_errno));
+      return NULL;
+    }
+
   if (!read_only)
     {
       rc = sqlite3_exec (self->db, "PRAGMA journal_mode = WAL", NULL, NULL, NULL);
@@ -699,6 +739,25 @@ ks_database_exec (KsDatabase  *self,
   return TRUE;
 }
 
+/* SQLite keeps writing to a file deleted or replaced under it (another
+ * copy put in its place, a synced folder): those saves would be lost
+ * when the program closes, so writing stops with a message instead. */
+static gboolean
+check_identity (KsDatabase  *self,
+                GError     **error)
+{
+  GStatBuf now;
+
+  if (g_stat (self->path, &now) == 0 &&
+      now.st_dev == self->identity.st_dev && now.st_ino == self->identity.st_ino)
+    return TRUE;
+
+  g_set_error (error, KS_ERROR, KS_ERROR_IO,
+               _("The register file “%s” was moved, replaced or deleted while it was open. "
+                 "Nothing was saved; open the register again."), self->path);
+  return FALSE;
+}
+
 /**
  * ks_database_begin:
  *
@@ -718,6 +777,9 @@ ks_database_begin (KsDatabase  *self,
                    _("The register was opened read-only."));
       return FALSE;
     }
+
+  if (!check_identity (self, error))
+    return FALSE;
 
   g_hash_table_remove_all (self->pending_changes);
   return ks_database_exec (self, "BEGIN IMMEDIATE", error);
@@ -907,6 +969,7 @@ ks_database_backup_to (KsDatabase    *self,
   if (ok)
     rc = sqlite3_exec (copy, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
   ok = ok && rc == SQLITE_OK;
+  rc = refine_code (copy, rc);
   sqlite3_close_v2 (copy);
 
   if (!ok)
