@@ -383,6 +383,35 @@ ks_xlsx_write_table_header (KsXlsx        *xlsx,
   worksheet_set_row (sheet, row, 28, NULL);
 }
 
+/* How many lines @text wraps to in a column @width characters wide. */
+static guint
+wrapped_lines (const char *text,
+               double      width)
+{
+  g_auto(GStrv) paragraphs = g_strsplit (text != NULL ? text : "", "\n", -1);
+  guint per_line = MAX (1, (guint) (width * 1.1));
+  guint lines = 0;
+
+  for (guint i = 0; paragraphs[i] != NULL; i++)
+    lines += MAX (1, (g_utf8_strlen (paragraphs[i], -1) + per_line - 1) / per_line);
+
+  return MAX (1, lines);
+}
+
+/* Excel grows a wrapped row by itself when the file is opened, but
+ * LibreOffice keeps the height the file gives: so the file gives one
+ * that fits the longest cell. */
+static double
+row_height (const KsReportRow *report_row)
+{
+  guint lines = 1;
+
+  for (lxw_col_t col = KS_REPORT_COLUMN_NUMBER + 1; col < KS_REPORT_N_COLUMNS; col++)
+    lines = MAX (lines, wrapped_lines (report_row->texts[col], ks_report_column_get_width (col)));
+
+  return MIN (409, 15.0 * lines);
+}
+
 void
 ks_xlsx_write_table_row (KsXlsx            *xlsx,
                          lxw_worksheet     *sheet,
@@ -390,6 +419,7 @@ ks_xlsx_write_table_row (KsXlsx            *xlsx,
                          guint              number,
                          const KsReportRow *report_row)
 {
+  worksheet_set_row (sheet, row, row_height (report_row), NULL);
   worksheet_write_number (sheet, row, KS_REPORT_COLUMN_NUMBER, number, xlsx->number);
   for (lxw_col_t col = KS_REPORT_COLUMN_NUMBER + 1; col < KS_REPORT_N_COLUMNS; col++)
     ks_xlsx_write_text (sheet, row, col, report_row->texts[col], xlsx->cell);
