@@ -61,6 +61,15 @@ test_audit_diff_empty_and_damaged (void)
     }
 }
 
+/* The history, the merge preview and the command line name fields alike. */
+static void
+test_field_labels (void)
+{
+  g_assert_cmpstr (ks_audit_field_get_label ("ends_on"), ==, "End date");
+  g_assert_cmpstr (ks_audit_field_get_label ("apbd_amount"), ==, "Regional budget (APBD)");
+  g_assert_cmpstr (ks_audit_field_get_label ("no_such_field"), ==, "no_such_field");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -70,6 +79,7 @@ main (int   argc,
 
   g_test_add_func ("/audit-diff/parse", test_audit_diff_parse);
   g_test_add_func ("/audit-diff/empty-and-damaged", test_audit_diff_empty_and_damaged);
+  g_test_add_func ("/audit-diff/field-labels", test_field_labels);
 
   return g_test_run ();
 }

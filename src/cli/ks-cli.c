@@ -580,7 +580,7 @@ print_conflict (const KsExchangeConflict *conflict)
     {
       const KsAuditDiff *diff = g_ptr_array_index (conflict->diffs, i);
 
-      g_print (_("  %s: here “%s”, in the file “%s”\n"), diff->field,
+      g_print (_("  %s: here “%s”, in the file “%s”\n"), ks_audit_field_get_label (diff->field),
                diff->old_value != NULL ? diff->old_value : "",
                diff->new_value != NULL ? diff->new_value : "");
     }

@@ -129,3 +129,67 @@ ks_audit_diff_parse (const char  *changes,
 
   return g_steal_pointer (&diffs);
 }
+
+/* The fields the stores write, named as the editor names them. */
+static const struct
+{
+  const char *field;
+  const char *label;
+} field_labels[] = {
+  { "region", NC_("history field", "Region") },
+  { "parent", NC_("history field", "Follows") },
+  { "agreement", NC_("history field", "Agreement") },
+  { "title", NC_("history field", "Title") },
+  { "description", NC_("history field", "Description") },
+  { "form", NC_("history field", "Form") },
+  { "document", NC_("history field", "Document") },
+  { "stage", NC_("history field", "Stage") },
+  { "signed_on", NC_("history field", "Signed") },
+  { "starts_on", NC_("history field", "Start date") },
+  { "ends_on", NC_("history field", "End date") },
+  { "reported_by_agency_on", NC_("history field", "Reported by the agency") },
+  { "reported_to_center_on", NC_("history field", "Reported to the central government") },
+  { "dprd_approved_on", NC_("history field", "Approved by the DPRD") },
+  { "apbd_amount", NC_("history field", "Regional budget (APBD)") },
+  { "partner_amount", NC_("history field", "Partner contribution") },
+  { "partner_currency", NC_("history field", "Partner currency") },
+  { "region_doc_number", NC_("history field", "Region’s document number") },
+  { "partner_doc_number", NC_("history field", "Partner’s document number") },
+  { "notes", NC_("history field", "Notes") },
+  { "local_parties", NC_("history field", "Local parties") },
+  { "partners", NC_("history field", "Partners") },
+  { "sectors", NC_("history field", "Sectors") },
+  { "obstacles", NC_("history field", "Obstacles") },
+  { "people", NC_("history field", "People") },
+  { "procedure", NC_("history field", "Procedure") },
+  { "occurred_on", NC_("history field", "Date") },
+  { "kind", NC_("history field", "Kind") },
+  { "cost_amount", NC_("history field", "Cost") },
+  { "cost_currency", NC_("history field", "Currency") },
+  { "new_stage", NC_("history field", "New stage") },
+  { "old_ends_on", NC_("history field", "Old end date") },
+  { "new_ends_on", NC_("history field", "New end date") },
+  { "name", NC_("history field", "Name") },
+  { "mime_type", NC_("history field", "Type") },
+  { "size", NC_("history field", "Size") },
+  { "sha256", NC_("history field", "Checksum") },
+};
+
+/**
+ * ks_audit_field_get_label:
+ * @field: a field key as the stores write it ("ends_on")
+ *
+ * Returns: the field's name for staff ("End date"), translated, or
+ *   @field itself when it is not known
+ */
+const char *
+ks_audit_field_get_label (const char *field)
+{
+  g_return_val_if_fail (field != NULL, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (field_labels); i++)
+    if (g_str_equal (field_labels[i].field, field))
+      return g_dpgettext2 (GETTEXT_PACKAGE, "history field", field_labels[i].label);
+
+  return field;
+}

@@ -32,6 +32,8 @@ GPtrArray *ks_audit_diff_parse (const char  *changes,
                                 GError     **error);
 void       ks_audit_diff_free  (KsAuditDiff *diff);
 
+const char *ks_audit_field_get_label (const char *field);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KsAuditDiff, ks_audit_diff_free)
 
 G_END_DECLS

@@ -52,51 +52,51 @@ typedef enum
   VALUE_HIDDEN,
 } ValueKind;
 
-/* The fields the stores write, named as the editor names them. */
+/* How each field the stores write is shown; the names come from
+ * ks_audit_field_get_label(). */
 static const struct
 {
   const char *field;
-  const char *label;
   ValueKind   kind;
   KsKeySet    set;
 } fields[] = {
-  { "region", NC_("history field", "Region"), VALUE_REGION, 0 },
-  { "parent", NC_("history field", "Follows"), VALUE_HIDDEN, 0 },
-  { "agreement", NC_("history field", "Agreement"), VALUE_HIDDEN, 0 },
-  { "title", NC_("history field", "Title"), VALUE_TEXT, 0 },
-  { "description", NC_("history field", "Description"), VALUE_TEXT, 0 },
-  { "form", NC_("history field", "Form"), VALUE_KEY, KS_KEY_SET_FORM },
-  { "document", NC_("history field", "Document"), VALUE_KEY, KS_KEY_SET_DOCUMENT },
-  { "stage", NC_("history field", "Stage"), VALUE_KEY, KS_KEY_SET_STAGE },
-  { "signed_on", NC_("history field", "Signed"), VALUE_DATE, 0 },
-  { "starts_on", NC_("history field", "Start date"), VALUE_DATE, 0 },
-  { "ends_on", NC_("history field", "End date"), VALUE_DATE, 0 },
-  { "reported_by_agency_on", NC_("history field", "Reported by the agency"), VALUE_DATE, 0 },
-  { "reported_to_center_on", NC_("history field", "Reported to the central government"), VALUE_DATE, 0 },
-  { "dprd_approved_on", NC_("history field", "Approved by the DPRD"), VALUE_DATE, 0 },
-  { "apbd_amount", NC_("history field", "Regional budget (APBD)"), VALUE_AMOUNT, 0 },
-  { "partner_amount", NC_("history field", "Partner contribution"), VALUE_AMOUNT, 0 },
-  { "partner_currency", NC_("history field", "Partner currency"), VALUE_TEXT, 0 },
-  { "region_doc_number", NC_("history field", "Region’s document number"), VALUE_TEXT, 0 },
-  { "partner_doc_number", NC_("history field", "Partner’s document number"), VALUE_TEXT, 0 },
-  { "notes", NC_("history field", "Notes"), VALUE_TEXT, 0 },
-  { "local_parties", NC_("history field", "Local parties"), VALUE_TEXT, 0 },
-  { "partners", NC_("history field", "Partners"), VALUE_TEXT, 0 },
-  { "sectors", NC_("history field", "Sectors"), VALUE_KEY_LIST, KS_KEY_SET_SECTOR },
-  { "obstacles", NC_("history field", "Obstacles"), VALUE_KEY_LIST, KS_KEY_SET_OBSTACLE },
-  { "people", NC_("history field", "People"), VALUE_TEXT, 0 },
-  { "procedure", NC_("history field", "Procedure"), VALUE_TEXT, 0 },
-  { "occurred_on", NC_("history field", "Date"), VALUE_DATE, 0 },
-  { "kind", NC_("history field", "Kind"), VALUE_KEY, KS_KEY_SET_EVENT_KIND },
-  { "cost_amount", NC_("history field", "Cost"), VALUE_AMOUNT, 0 },
-  { "cost_currency", NC_("history field", "Currency"), VALUE_TEXT, 0 },
-  { "new_stage", NC_("history field", "New stage"), VALUE_KEY, KS_KEY_SET_STAGE },
-  { "old_ends_on", NC_("history field", "Old end date"), VALUE_DATE, 0 },
-  { "new_ends_on", NC_("history field", "New end date"), VALUE_DATE, 0 },
-  { "name", NC_("history field", "Name"), VALUE_TEXT, 0 },
-  { "mime_type", NC_("history field", "Type"), VALUE_MIME_TYPE, 0 },
-  { "size", NC_("history field", "Size"), VALUE_SIZE, 0 },
-  { "sha256", NC_("history field", "Checksum"), VALUE_HIDDEN, 0 },
+  { "region", VALUE_REGION, 0 },
+  { "parent", VALUE_HIDDEN, 0 },
+  { "agreement", VALUE_HIDDEN, 0 },
+  { "title", VALUE_TEXT, 0 },
+  { "description", VALUE_TEXT, 0 },
+  { "form", VALUE_KEY, KS_KEY_SET_FORM },
+  { "document", VALUE_KEY, KS_KEY_SET_DOCUMENT },
+  { "stage", VALUE_KEY, KS_KEY_SET_STAGE },
+  { "signed_on", VALUE_DATE, 0 },
+  { "starts_on", VALUE_DATE, 0 },
+  { "ends_on", VALUE_DATE, 0 },
+  { "reported_by_agency_on", VALUE_DATE, 0 },
+  { "reported_to_center_on", VALUE_DATE, 0 },
+  { "dprd_approved_on", VALUE_DATE, 0 },
+  { "apbd_amount", VALUE_AMOUNT, 0 },
+  { "partner_amount", VALUE_AMOUNT, 0 },
+  { "partner_currency", VALUE_TEXT, 0 },
+  { "region_doc_number", VALUE_TEXT, 0 },
+  { "partner_doc_number", VALUE_TEXT, 0 },
+  { "notes", VALUE_TEXT, 0 },
+  { "local_parties", VALUE_TEXT, 0 },
+  { "partners", VALUE_TEXT, 0 },
+  { "sectors", VALUE_KEY_LIST, KS_KEY_SET_SECTOR },
+  { "obstacles", VALUE_KEY_LIST, KS_KEY_SET_OBSTACLE },
+  { "people", VALUE_TEXT, 0 },
+  { "procedure", VALUE_TEXT, 0 },
+  { "occurred_on", VALUE_DATE, 0 },
+  { "kind", VALUE_KEY, KS_KEY_SET_EVENT_KIND },
+  { "cost_amount", VALUE_AMOUNT, 0 },
+  { "cost_currency", VALUE_TEXT, 0 },
+  { "new_stage", VALUE_KEY, KS_KEY_SET_STAGE },
+  { "old_ends_on", VALUE_DATE, 0 },
+  { "new_ends_on", VALUE_DATE, 0 },
+  { "name", VALUE_TEXT, 0 },
+  { "mime_type", VALUE_MIME_TYPE, 0 },
+  { "size", VALUE_SIZE, 0 },
+  { "sha256", VALUE_HIDDEN, 0 },
 };
 
 static int
@@ -203,8 +203,7 @@ describe_diff (KsHistoryList     *self,
                const KsAuditDiff *diff)
 {
   int index = find_field (diff->field);
-  const char *label = index >= 0 ? g_dpgettext2 (GETTEXT_PACKAGE, "history field", fields[index].label)
-                                 : diff->field;
+  const char *label = ks_audit_field_get_label (diff->field);
   g_autofree char *old_text = NULL;
   g_autofree char *new_text = NULL;
 

@@ -221,7 +221,7 @@ new_diff_grid (const KsExchangeConflict *conflict)
     {
       const KsAuditDiff *diff = g_ptr_array_index (conflict->diffs, i);
 
-      gtk_grid_attach (GTK_GRID (grid), new_cell (diff->field, FALSE), 0, i + 1, 1, 1);
+      gtk_grid_attach (GTK_GRID (grid), new_cell (ks_audit_field_get_label (diff->field), FALSE), 0, i + 1, 1, 1);
       gtk_grid_attach (GTK_GRID (grid), new_cell (diff->old_value != NULL ? diff->old_value : "", FALSE),
                        1, i + 1, 1, 1);
       gtk_grid_attach (GTK_GRID (grid), new_cell (diff->new_value != NULL ? diff->new_value : "", FALSE),
