@@ -46,6 +46,7 @@ struct _KsAgreementList
   KsAgreementSortColumn  sort_column;
   gboolean               descending;
   GHashTable            *items;           /* id → KsAgreementSummary, weak */
+  GStrv                  scope;           /* regions read, NULL for the whole register */
   gint64                 loaded_changes;  /* what the table reflects, see data_version() */
   gint64                 loaded_data_version;
 };
@@ -69,6 +70,7 @@ enum {
   PROP_0,
   PROP_DATABASE,
   PROP_FILTER,
+  PROP_SCOPE,
   PROP_N_ITEMS,
   PROP_TOTAL,
   N_PROPS
@@ -597,6 +599,7 @@ ks_agreement_list_finalize (GObject *object)
   g_free (self->filtered);
   g_free (self->visible);
   g_strfreev (self->search_terms);
+  g_strfreev (self->scope);
 
   G_OBJECT_CLASS (ks_agreement_list_parent_class)->finalize (object);
 }
@@ -616,6 +619,9 @@ ks_agreement_list_get_property (GObject    *object,
       break;
     case PROP_FILTER:
       g_value_set_object (value, self->filter);
+      break;
+    case PROP_SCOPE:
+      g_value_set_boxed (value, self->scope);
       break;
     case PROP_N_ITEMS:
       g_value_set_uint (value, self->n_visible);
@@ -644,6 +650,9 @@ ks_agreement_list_set_property (GObject      *object,
     case PROP_FILTER:
       ks_agreement_list_set_filter (self, g_value_get_object (value));
       break;
+    case PROP_SCOPE:
+      self->scope = g_value_dup_boxed (value);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -666,6 +675,11 @@ ks_agreement_list_class_init (KsAgreementListClass *klass)
   properties[PROP_FILTER] =
     g_param_spec_object ("filter", NULL, NULL, KS_TYPE_AGREEMENT_FILTER,
                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  /* The regions whose agreements are read, without search texts (a
+   * report's memory), or %NULL for the whole register. */
+  properties[PROP_SCOPE] =
+    g_param_spec_boxed ("scope", NULL, NULL, G_TYPE_STRV,
+                        G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   properties[PROP_N_ITEMS] =
     g_param_spec_uint ("n-items", NULL, NULL, 0, G_MAXUINT, 0,
                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
@@ -728,6 +742,53 @@ ks_agreement_list_new (KsDatabase *db)
 }
 
 /**
+ * ks_agreement_list_new_for_regions:
+ * @db: the register
+ * @region_codes: the regions whose agreements to read (may be empty)
+ *
+ * Like ks_agreement_list_new(), for the agreements of @region_codes
+ * only and without search (ks_agreement_list_set_search() then finds
+ * nothing): a report reads a national register one region at a time.
+ *
+ * Returns: (transfer full): a #GListModel of #KsAgreementSummary
+ */
+KsAgreementList *
+ks_agreement_list_new_for_regions (KsDatabase         *db,
+                                   const char * const *region_codes)
+{
+  g_return_val_if_fail (KS_IS_DATABASE (db), NULL);
+  g_return_val_if_fail (region_codes != NULL, NULL);
+
+  return g_object_new (KS_TYPE_AGREEMENT_LIST, "database", db, "scope", region_codes, NULL);
+}
+
+/**
+ * ks_agreement_list_set_scope:
+ * @region_codes: the regions whose agreements to read now
+ *
+ * Reads the agreements of other regions in a list made by
+ * ks_agreement_list_new_for_regions(), in place of the previous ones.
+ *
+ * Returns: %FALSE with @error set if the register could not be read
+ */
+gboolean
+ks_agreement_list_set_scope (KsAgreementList     *self,
+                             const char * const  *region_codes,
+                             GError             **error)
+{
+  g_return_val_if_fail (KS_IS_AGREEMENT_LIST (self), FALSE);
+  g_return_val_if_fail (self->scope != NULL, FALSE);
+  g_return_val_if_fail (region_codes != NULL, FALSE);
+
+  if (g_strv_equal ((const char * const *) self->scope, region_codes))
+    return TRUE;
+
+  g_strfreev (self->scope);
+  self->scope = g_strdupv ((char **) region_codes);
+  return ks_agreement_list_reload (self, error);
+}
+
+/**
  * ks_agreement_list_reload:
  *
  * Reads the register again and reports what changed as narrowly as it
@@ -750,7 +811,10 @@ ks_agreement_list_reload (KsAgreementList  *self,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   data_version (self, &changes, &version);
-  table = ks_agreement_table_load (self->db, error);
+  if (self->scope != NULL)
+    table = ks_agreement_table_load_regions (self->db, (const char * const *) self->scope, error);
+  else
+    table = ks_agreement_table_load (self->db, error);
   if (table == NULL)
     return FALSE;
 

@@ -62,12 +62,17 @@ G_DECLARE_FINAL_TYPE (KsAgreementList, ks_agreement_list, KS, AGREEMENT_LIST, GO
  * The list reloads when a commit touched agreements, events, regions,
  * partners or local parties (#KsDatabase::changed; once per commit, before
  * ks_database_commit() returns), and reports the smallest changed range.
- * Properties: "database" (construct-only), "filter", "n-items" and
+ * Properties: "database" and "scope" (construct-only), "filter", "n-items" and
  * "total" (read-only, notified on change).  #KsAgreementList::counts-changed
  * tells the sidebar to call ks_agreement_list_count_smart_view() again.
  */
 
 KsAgreementList       *ks_agreement_list_new                 (KsDatabase            *db);
+KsAgreementList       *ks_agreement_list_new_for_regions     (KsDatabase            *db,
+                                                              const char * const    *region_codes);
+gboolean               ks_agreement_list_set_scope           (KsAgreementList       *self,
+                                                              const char * const    *region_codes,
+                                                              GError               **error);
 gboolean               ks_agreement_list_reload              (KsAgreementList       *self,
                                                               GError               **error);
 
