@@ -1807,22 +1807,18 @@ details_free (gpointer data)
   g_free (data);
 }
 
+/* The newest event of each agreement through the events index, rather
+ * than every event with its description. */
 static gboolean
-read_region_notes (KsDatabase  *db,
-                   const char  *region_code,
-                   GHashTable  *table,
-                   GError     **error)
+read_region_details (KsDatabase    *db,
+                     sqlite3_stmt  *stmt,
+                     const char    *region_code,
+                     GHashTable    *table,
+                     GError       **error)
 {
-  g_autoptr(KsStatement) stmt =
-    ks_database_prepare (db,
-                         "SELECT a.id, a.notes, a.obstacles_text FROM agreements a "
-                         "JOIN regions r ON r.id = a.region_id WHERE r.code = ? "
-                         "AND a.deleted_at IS NULL ORDER BY a.id",
-                         error);
   gboolean has_row, ok;
 
-  if (stmt == NULL)
-    return FALSE;
+  sqlite3_reset (stmt);
   sqlite3_bind_text (stmt, 1, region_code, -1, SQLITE_TRANSIENT);
   while ((ok = ks_store_step_row (db, stmt, &has_row, error)) && has_row)
     {
@@ -1831,49 +1827,10 @@ read_region_notes (KsDatabase  *db,
 
       details->notes = g_strdup (ks_store_column_text (stmt, 1));
       details->obstacles = g_strdup (ks_store_column_text (stmt, 2));
-      details->last_event_on = g_strdup ("");
-      details->last_event_kind = g_strdup ("");
-      details->last_event_description = g_strdup ("");
+      details->last_event_on = g_strdup (ks_store_column_text (stmt, 3));
+      details->last_event_kind = g_strdup (ks_store_column_text (stmt, 4));
+      details->last_event_description = g_strdup (ks_store_column_text (stmt, 5));
       g_hash_table_insert (table, g_memdup2 (&id, sizeof id), details);
-    }
-
-  return ok;
-}
-
-/* The newest event per agreement comes first in this order. */
-static gboolean
-read_region_events (KsDatabase  *db,
-                    const char  *region_code,
-                    GHashTable  *table,
-                    GError     **error)
-{
-  g_autoptr(KsStatement) stmt =
-    ks_database_prepare (db,
-                         "SELECT e.agreement_id, e.occurred_on, e.kind, e.description FROM events e "
-                         "JOIN agreements a ON a.id = e.agreement_id JOIN regions r ON r.id = a.region_id "
-                         "WHERE r.code = ? AND a.deleted_at IS NULL AND e.deleted_at IS NULL "
-                         "ORDER BY e.agreement_id, e.occurred_on DESC, e.created_at DESC, e.id DESC",
-                         error);
-  gint64 previous = -1;
-  gboolean has_row, ok;
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, region_code, -1, SQLITE_TRANSIENT);
-  while ((ok = ks_store_step_row (db, stmt, &has_row, error)) && has_row)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      KsAgreementDetails *details = g_hash_table_lookup (table, &id);
-
-      if (id == previous || details == NULL)
-        continue;
-      previous = id;
-      g_free (details->last_event_on);
-      g_free (details->last_event_kind);
-      g_free (details->last_event_description);
-      details->last_event_on = g_strdup (ks_store_column_text (stmt, 1));
-      details->last_event_kind = g_strdup (ks_store_column_text (stmt, 2));
-      details->last_event_description = g_strdup (ks_store_column_text (stmt, 3));
     }
 
   return ok;
@@ -1897,13 +1854,24 @@ ks_agreement_store_load_regions_details (KsDatabase          *db,
                                          GError             **error)
 {
   g_autoptr(GHashTable) table = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, details_free);
+  g_autoptr(KsStatement) stmt = NULL;
 
   g_return_val_if_fail (KS_IS_DATABASE (db), NULL);
   g_return_val_if_fail (region_codes != NULL, NULL);
 
+  stmt = ks_database_prepare (db,
+                              "SELECT a.id, a.notes, a.obstacles_text, e.occurred_on, e.kind, e.description "
+                              "FROM regions r CROSS JOIN agreements a ON a.region_id = r.id "
+                              "LEFT JOIN events e ON e.id = (SELECT x.id FROM events x "
+                              "WHERE x.agreement_id = a.id AND x.deleted_at IS NULL "
+                              "ORDER BY x.occurred_on DESC, x.created_at DESC, x.id DESC LIMIT 1) "
+                              "WHERE r.code = ? AND a.deleted_at IS NULL",
+                              error);
+  if (stmt == NULL)
+    return NULL;
+
   for (guint i = 0; region_codes[i] != NULL; i++)
-    if (!read_region_notes (db, region_codes[i], table, error) ||
-        !read_region_events (db, region_codes[i], table, error))
+    if (!read_region_details (db, stmt, region_codes[i], table, error))
       return NULL;
 
   return g_steal_pointer (&table);
