@@ -1064,6 +1064,35 @@ ks_agreement_list_in_smart_view (KsAgreementList *self,
 }
 
 /**
+ * ks_agreement_list_count_by_region:
+ *
+ * Counts the listed agreements of each region, whatever the filter, from
+ * the rows in memory: the sidebar's counts without a pass over the file.
+ *
+ * Returns: (transfer full) (element-type utf8 guint): region code →
+ *   number of agreements (GUINT_TO_POINTER); regions without any are
+ *   missing
+ */
+GHashTable *
+ks_agreement_list_count_by_region (KsAgreementList *self)
+{
+  g_autofree guint *counts = NULL;
+  GHashTable *by_code;
+
+  g_return_val_if_fail (KS_IS_AGREEMENT_LIST (self), NULL);
+
+  counts = g_new0 (guint, MAX (self->table->n_regions, 1));
+  for (guint i = 0; i < self->table->n_rows; i++)
+    counts[self->table->rows[i].region]++;
+
+  by_code = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (guint i = 0; i < self->table->n_regions; i++)
+    g_hash_table_insert (by_code, g_strdup (self->table->regions[i].code), GUINT_TO_POINTER (counts[i]));
+
+  return by_code;
+}
+
+/**
  * ks_agreement_list_get_database:
  *
  * Returns: (transfer none): the register the list reads

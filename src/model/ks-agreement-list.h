@@ -95,6 +95,7 @@ gboolean               ks_agreement_list_in_smart_view       (KsAgreementList   
                                                               KsSmartView            view);
 GArray                *ks_agreement_list_collect_ids         (KsAgreementList       *self,
                                                               KsAgreementFilter     *filter);
+GHashTable            *ks_agreement_list_count_by_region     (KsAgreementList       *self);
 KsDatabase            *ks_agreement_list_get_database        (KsAgreementList       *self);
 
 G_END_DECLS

@@ -220,12 +220,13 @@ add_regions (KsSidebar *self)
   KsRegion *home;
   guint n;
 
-  if (regions == NULL || (counts = ks_region_store_count_agreements (self->db, &error)) == NULL)
+  if (regions == NULL)
     {
       g_warning ("The regions cannot be listed: %s", error->message);
       return;
     }
 
+  counts = ks_agreement_list_count_by_region (self->agreements);
   home = find_region (G_LIST_MODEL (regions), self->home_region);
   if (home != NULL)
     add_region (self, home, counts);
