@@ -189,6 +189,15 @@ test_contents (void)
   g_assert_null (g_list_model_get_item (G_LIST_MODEL (list), 3));
   assert_titles (list, "Sister city Surakarta–Montana,Second,Third");
 
+  /* The same, read once, for a caller that shows a failure. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(KsAgreementList) opened = ks_agreement_list_open (reg->db, &error);
+
+    g_assert_no_error (error);
+    assert_titles (opened, "Sister city Surakarta–Montana,Second,Third");
+  }
+
   item = g_list_model_get_item (G_LIST_MODEL (list), 0);
   g_assert_cmpint (ks_agreement_summary_get_id (item), ==, id);
   g_assert_cmpstr (ks_agreement_summary_get_region_code (item), ==, "33.72");

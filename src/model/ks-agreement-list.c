@@ -82,6 +82,7 @@ enum {
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
+static void initable_iface_init (GInitableIface *iface);
 
 G_DEFINE_ENUM_TYPE (KsAgreementSortColumn, ks_agreement_sort_column,
   G_DEFINE_ENUM_VALUE (KS_AGREEMENT_SORT_NONE, "none"),
@@ -96,7 +97,8 @@ G_DEFINE_ENUM_TYPE (KsAgreementSortColumn, ks_agreement_sort_column,
   G_DEFINE_ENUM_VALUE (KS_AGREEMENT_SORT_UPDATED, "updated"))
 
 G_DEFINE_FINAL_TYPE_WITH_CODE (KsAgreementList, ks_agreement_list, G_TYPE_OBJECT,
-                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init)
+                               G_IMPLEMENT_INTERFACE (G_TYPE_INITABLE, initable_iface_init))
 
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
@@ -554,20 +556,47 @@ list_model_iface_init (GListModelInterface *iface)
 /* ------------------------------------------------------------------ */
 /* GObject */
 
+/* ------------------------------------------------------------------ */
+/* GInitable: the first read, whose failure the window shows */
+
+static gboolean
+ks_agreement_list_initable_init (GInitable     *initable,
+                                 GCancellable  *cancellable,
+                                 GError       **error)
+{
+  return ks_agreement_list_reload (KS_AGREEMENT_LIST (initable), error);
+}
+
+static void
+initable_iface_init (GInitableIface *iface)
+{
+  iface->init = ks_agreement_list_initable_init;
+}
+
 static void
 ks_agreement_list_constructed (GObject *object)
 {
   KsAgreementList *self = KS_AGREEMENT_LIST (object);
-  g_autoptr(GError) error = NULL;
 
   G_OBJECT_CLASS (ks_agreement_list_parent_class)->constructed (object);
 
   g_assert (KS_IS_DATABASE (self->db));
   g_signal_connect_object (self->db, "changed", G_CALLBACK (database_changed_cb),
                            self, G_CONNECT_SWAPPED);
+}
 
-  if (!ks_agreement_list_reload (self, &error))
+/* The list stays empty when the first read failed. */
+static KsAgreementList *
+new_logging_failure (KsDatabase         *db,
+                     const char * const *scope)
+{
+  KsAgreementList *self = g_object_new (KS_TYPE_AGREEMENT_LIST, "database", db, "scope", scope, NULL);
+  g_autoptr(GError) error = NULL;
+
+  if (!g_initable_init (G_INITABLE (self), NULL, &error))
     g_warning ("The register’s list could not be read: %s", error->message);
+
+  return self;
 }
 
 static void
@@ -728,8 +757,8 @@ ks_agreement_list_init (KsAgreementList *self)
  * were entered) and unfiltered, and follows the register's changes: after
  * a commit that touched agreements, events, regions, partners or local
  * parties, the list reloads before ks_database_commit() returns.  A read
- * failure is logged and leaves the list empty; call
- * ks_agreement_list_reload() to get the error.
+ * failure is logged and leaves the list empty; ks_agreement_list_open()
+ * gives the error instead.
  *
  * Returns: (transfer full): a #GListModel of #KsAgreementSummary
  */
@@ -738,7 +767,25 @@ ks_agreement_list_new (KsDatabase *db)
 {
   g_return_val_if_fail (KS_IS_DATABASE (db), NULL);
 
-  return g_object_new (KS_TYPE_AGREEMENT_LIST, "database", db, NULL);
+  return new_logging_failure (db, NULL);
+}
+
+/**
+ * ks_agreement_list_open:
+ * @db: the register
+ *
+ * Like ks_agreement_list_new(), for a caller that shows a failure.
+ *
+ * Returns: (transfer full) (nullable): the list, or %NULL with @error set
+ *   if the register could not be read
+ */
+KsAgreementList *
+ks_agreement_list_open (KsDatabase  *db,
+                        GError     **error)
+{
+  g_return_val_if_fail (KS_IS_DATABASE (db), NULL);
+
+  return g_initable_new (KS_TYPE_AGREEMENT_LIST, NULL, error, "database", db, NULL);
 }
 
 /**
@@ -759,7 +806,7 @@ ks_agreement_list_new_for_regions (KsDatabase         *db,
   g_return_val_if_fail (KS_IS_DATABASE (db), NULL);
   g_return_val_if_fail (region_codes != NULL, NULL);
 
-  return g_object_new (KS_TYPE_AGREEMENT_LIST, "database", db, "scope", region_codes, NULL);
+  return new_logging_failure (db, region_codes);
 }
 
 /**

@@ -68,6 +68,8 @@ G_DECLARE_FINAL_TYPE (KsAgreementList, ks_agreement_list, KS, AGREEMENT_LIST, GO
  */
 
 KsAgreementList       *ks_agreement_list_new                 (KsDatabase            *db);
+KsAgreementList       *ks_agreement_list_open                (KsDatabase            *db,
+                                                              GError               **error);
 KsAgreementList       *ks_agreement_list_new_for_regions     (KsDatabase            *db,
                                                               const char * const    *region_codes);
 gboolean               ks_agreement_list_set_scope           (KsAgreementList       *self,

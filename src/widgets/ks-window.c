@@ -891,10 +891,9 @@ open_register (KsWindow *self)
       return;
     }
 
-  self->agreements = ks_agreement_list_new (self->db);
-  if (!ks_agreement_list_reload (self->agreements, &error))
+  self->agreements = ks_agreement_list_open (self->db, &error);
+  if (self->agreements == NULL)
     {
-      g_clear_object (&self->agreements);
       show_error (self, error->message);
       return;
     }
