@@ -858,6 +858,49 @@ test_window_reminder (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+damage_notice_is_shown (gpointer data)
+{
+  return ks_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL;
+}
+
+/* A register too large to check before the window opens is checked
+ * behind it; damage is told, with the way to a backup, while the table
+ * shows what could be read. */
+static void
+test_window_checks_large_register (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *db_path = g_build_filename (fixture->tmpdir, "large.db", NULL);
+  g_autoptr(KsDatabase) db = ks_database_open (db_path, KS_DATABASE_FLAGS_NONE, &error);
+  AdwMessageDialog *notice;
+  KsWindow *window;
+  guint n_added;
+
+  g_assert_true (ks_demo_load (db, &n_added, &error));
+  g_clear_object (&db);
+  ks_test_damage_index (db_path, "audit_log_record");
+
+  ks_database_set_check_limit (0);
+  ks_application_set_database_path (fixture->app, db_path);
+  window = ks_window_new (fixture->app);
+  ks_database_set_check_limit (32 * 1024 * 1024);
+  gtk_window_present (GTK_WINDOW (window));
+
+  g_assert_true (ks_test_wait_for (damage_notice_is_shown, NULL, 10000));
+  notice = ADW_MESSAGE_DIALOG (ks_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_cmpstr (adw_message_dialog_get_heading (notice), ==, "The Register Is Damaged");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (notice), "Restore it from a backup"));
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (notice)) == GTK_WINDOW (window));
+  g_assert_false (gtk_widget_get_mapped (ks_test_find_by_id (GTK_WIDGET (window), "error_page")));
+  g_assert_true (gtk_widget_get_mapped (ks_test_find_by_id (GTK_WIDGET (window), "agreement_view")));
+
+  gtk_window_destroy (GTK_WINDOW (notice));
+  gtk_window_destroy (GTK_WINDOW (window));
+  ks_test_iterate (20);
+}
+
 /* An empty register has nothing to remind of; the study data has. */
 static void
 test_window_reminder_follows_changes (Fixture       *fixture,
@@ -1044,6 +1087,7 @@ main (int   argc,
   ADD ("/window/overview-filters-table", test_window_overview_filters_table);
   ADD ("/window/smart-view-reasons", test_window_smart_view_reasons);
   ADD ("/window/reminder", test_window_reminder);
+  ADD ("/window/checks-large-register", test_window_checks_large_register);
   ADD ("/window/opens-exchange-dialogs", test_window_opens_exchange_dialogs);
   ADD ("/window/reminder-follows-changes", test_window_reminder_follows_changes);
 

@@ -41,6 +41,7 @@ struct _KsWindow
   KsAgreementList      *agreements;
   GSettings            *settings;
   GStrv                 undo_uuids;
+  GCancellable         *check_cancellable;
 
   AdwToastOverlay      *toast_overlay;
   AdwViewSwitcherTitle *window_title;
@@ -850,6 +851,77 @@ make_daily_backup (KsWindow *self)
 }
 
 static void
+damage_response_cb (KsWindow   *self,
+                    const char *response)
+{
+  if (g_str_equal (response, "restore"))
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.backups", NULL);
+}
+
+static void
+show_damage (KsWindow     *self,
+             const GError *error)
+{
+  AdwMessageDialog *dialog;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("The Register Is Damaged"),
+                                                       error->message));
+  adw_message_dialog_add_responses (dialog,
+                                    "close", _("_Close"),
+                                    "restore", _("_Restore a Backup…"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "restore", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "restore");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (damage_response_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+check_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  GError *error = NULL;
+
+  if (ks_database_check_file (task_data, cancellable, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+check_done_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (g_task_propagate_boolean (G_TASK (result), &error) ||
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  show_damage (KS_WINDOW (source), error);
+}
+
+/* A large register opened unchecked, so that the window came up at
+ * once; a damaged one is told while the user works, with the way out. */
+static void
+check_in_background (KsWindow *self)
+{
+  g_autoptr(GTask) task = NULL;
+
+  if (!ks_database_needs_check (self->db))
+    return;
+
+  self->check_cancellable = g_cancellable_new ();
+  task = g_task_new (self, self->check_cancellable, check_done_cb, NULL);
+  g_task_set_task_data (task, g_strdup (ks_database_get_path (self->db)), g_free);
+  g_task_set_priority (task, G_PRIORITY_LOW);
+  g_task_run_in_thread (task, check_thread);
+}
+
+static void
 connect_register (KsWindow *self)
 {
   KsAgreementFilter *filter = ks_agreement_list_get_filter (self->agreements);
@@ -905,6 +977,7 @@ open_register (KsWindow *self)
   ks_overview_page_set_list (self->overview_page, self->agreements);
   connect_register (self);
   make_daily_backup (self);
+  check_in_background (self);
 
   for (guint i = 0; i < G_N_ELEMENTS (register_actions); i++)
     gtk_widget_action_set_enabled (GTK_WIDGET (self), register_actions[i], TRUE);
@@ -921,6 +994,8 @@ ks_window_dispose (GObject *object)
   KsWindow *self = KS_WINDOW (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (object), KS_TYPE_WINDOW);
+  g_cancellable_cancel (self->check_cancellable);
+  g_clear_object (&self->check_cancellable);
   g_clear_object (&self->agreements);
   g_clear_object (&self->db);
   g_clear_object (&self->settings);
