@@ -258,6 +258,47 @@ test_filter_region (void)
   assert_titles (list, "Solo,Sragen,Solo 2");
 }
 
+static void
+opened_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      data)
+{
+  GAsyncResult **out = data;
+
+  *out = g_object_ref (result);
+}
+
+/* Read in another thread, on a connection of its own: the same rows,
+ * sorted as asked, and the list follows later commits. */
+static void
+test_open_async (void)
+{
+  g_autoptr(Register) reg = register_new ();
+  g_autoptr(KsAgreementList) list = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  add_agreement (reg->db, "title", "Beta", NULL);
+  add_agreement (reg->db, "title", "Alpha", "region_id", "2", NULL);
+
+  ks_agreement_list_open_async (reg->db, KS_AGREEMENT_SORT_TITLE, FALSE, NULL, opened_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  list = ks_agreement_list_open_finish (result, &error);
+  g_assert_no_error (error);
+
+  ks_agreement_list_set_sort (list, KS_AGREEMENT_SORT_TITLE, FALSE);
+  assert_titles (list, "Alpha,Beta");
+  g_assert_cmpuint (ks_agreement_list_get_total (list), ==, 2);
+
+  ks_database_begin (reg->db, &error);
+  g_assert_no_error (error);
+  add_agreement (reg->db, "title", "Gamma", NULL);
+  ks_database_changed (reg->db, "agreements");
+  g_assert_true (ks_database_commit (reg->db, &error));
+  assert_titles (list, "Alpha,Beta,Gamma");
+}
+
 /* A report's list reads only the regions it is given, in id order, and
  * follows the register's changes within them. */
 static void
@@ -1310,6 +1351,7 @@ main (int   argc,
   g_test_add_func ("/agreement-list/filter/region", test_filter_region);
   g_test_add_func ("/agreement-list/filter/region-after-sort", test_filter_region_after_sort);
   g_test_add_func ("/agreement-list/scope/regions", test_scope_regions);
+  g_test_add_func ("/agreement-list/open-async", test_open_async);
   g_test_add_func ("/agreement-list/filter/stage-and-form", test_filter_stage_and_form);
   g_test_add_func ("/agreement-list/filter/sector", test_filter_sector);
   g_test_add_func ("/agreement-list/filter/country", test_filter_country);

@@ -859,6 +859,44 @@ test_window_reminder (Fixture       *fixture,
 }
 
 static gboolean
+table_is_shown (gpointer data)
+{
+  return gtk_widget_get_child_visible (ks_test_find_by_id (data, "agreement_view"));
+}
+
+/* A large register is read behind a window that shows itself at once,
+ * saying so; the table then fills in. */
+static void
+test_window_opens_large_register (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  KsWindow *window = NULL;
+  GtkWidget *count_label;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *db_path = g_build_filename (fixture->tmpdir, "large.db", NULL);
+  g_autoptr(KsDatabase) db = ks_database_open (db_path, KS_DATABASE_FLAGS_NONE, &error);
+  g_autofree char *expected = NULL;
+  guint n_added;
+
+  g_assert_true (ks_demo_load (db, &n_added, &error));
+  g_clear_object (&db);
+
+  ks_database_set_check_limit (0);
+  ks_application_set_database_path (fixture->app, db_path);
+  window = ks_window_new (fixture->app);
+  g_assert_true (gtk_widget_get_child_visible (ks_test_find_by_id (GTK_WIDGET (window), "loading_page")));
+  gtk_window_present (GTK_WINDOW (window));
+
+  g_assert_true (ks_test_wait_for (table_is_shown, window, 10000));
+  count_label = ks_test_find_by_id (GTK_WIDGET (window), "count_label");
+  expected = g_strdup_printf ("%u agreements", n_added);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (count_label)), ==, expected);
+  gtk_window_destroy (GTK_WINDOW (window));
+  ks_test_iterate (20);
+  ks_database_set_check_limit (-1);
+}
+
+static gboolean
 damage_notice_is_shown (gpointer data)
 {
   return ks_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL;
@@ -885,7 +923,6 @@ test_window_checks_large_register (Fixture       *fixture,
   ks_database_set_check_limit (0);
   ks_application_set_database_path (fixture->app, db_path);
   window = ks_window_new (fixture->app);
-  ks_database_set_check_limit (32 * 1024 * 1024);
   gtk_window_present (GTK_WINDOW (window));
 
   g_assert_true (ks_test_wait_for (damage_notice_is_shown, NULL, 10000));
@@ -899,6 +936,7 @@ test_window_checks_large_register (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (notice));
   gtk_window_destroy (GTK_WINDOW (window));
   ks_test_iterate (20);
+  ks_database_set_check_limit (-1);
 }
 
 /* An empty register has nothing to remind of; the study data has. */
@@ -1087,6 +1125,7 @@ main (int   argc,
   ADD ("/window/overview-filters-table", test_window_overview_filters_table);
   ADD ("/window/smart-view-reasons", test_window_smart_view_reasons);
   ADD ("/window/reminder", test_window_reminder);
+  ADD ("/window/opens-large-register", test_window_opens_large_register);
   ADD ("/window/checks-large-register", test_window_checks_large_register);
   ADD ("/window/opens-exchange-dialogs", test_window_opens_exchange_dialogs);
   ADD ("/window/reminder-follows-changes", test_window_reminder_follows_changes);

@@ -466,6 +466,28 @@ data_version (KsAgreementList *self,
   *version = stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : -1;
 }
 
+/* Shows @table in place of the current one, from which it takes the
+ * collation keys that still hold. */
+static void
+adopt_table (KsAgreementList  *self,
+             KsAgreementTable *table)
+{
+  g_autoptr(KsAgreementTable) old_table = g_steal_pointer (&self->table);
+  guint old_total = old_table->n_rows;
+
+  self->table = table;
+  ks_agreement_table_take_keys (table, old_table);
+
+  sort_rows (self);
+  filter_rows (self);
+  prune_items (self);
+  refresh_visible (self, old_table);
+
+  if (old_total != table->n_rows)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TOTAL]);
+  g_signal_emit (self, signals[COUNTS_CHANGED], 0);
+}
+
 static void
 database_changed_cb (KsAgreementList *self,
                      const char      *table,
@@ -788,6 +810,109 @@ ks_agreement_list_open (KsDatabase  *db,
   return g_initable_new (KS_TYPE_AGREEMENT_LIST, NULL, error, "database", db, NULL);
 }
 
+typedef struct
+{
+  char                  *path;
+  KsAgreementSortColumn  sort_column;
+  gboolean               descending;
+} OpenJob;
+
+static void
+open_job_free (OpenJob *job)
+{
+  g_free (job->path);
+  g_free (job);
+}
+
+/* On a connection of its own: the window's stays free for the user. */
+static void
+open_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  OpenJob *job = task_data;
+  g_autoptr(KsDatabase) db = NULL;
+  KsAgreementTable *table;
+  GError *error = NULL;
+
+  db = ks_database_open (job->path, KS_DATABASE_READ_ONLY, &error);
+  table = db != NULL ? ks_agreement_table_load (db, &error) : NULL;
+  if (table == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  /* The collation keys of the first sort, made here too. */
+  g_free (ks_agreement_table_sort (table, job->sort_column, job->descending));
+  g_task_return_pointer (task, table, (GDestroyNotify) ks_agreement_table_free);
+}
+
+/**
+ * ks_agreement_list_open_async:
+ * @db: the register
+ * @sort_column: the sort the list will first be shown in
+ * @descending: whether that sort is descending
+ *
+ * Reads the register in another thread, on a read-only connection of
+ * its own, so that a window can show itself at once in front of a
+ * national register.
+ */
+void
+ks_agreement_list_open_async (KsDatabase            *db,
+                              KsAgreementSortColumn  sort_column,
+                              gboolean               descending,
+                              GCancellable          *cancellable,
+                              GAsyncReadyCallback    callback,
+                              gpointer               user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  OpenJob *job;
+
+  g_return_if_fail (KS_IS_DATABASE (db));
+
+  job = g_new0 (OpenJob, 1);
+  job->path = g_strdup (ks_database_get_path (db));
+  job->sort_column = sort_column;
+  job->descending = descending;
+
+  task = g_task_new (db, cancellable, callback, user_data);
+  g_task_set_source_tag (task, ks_agreement_list_open_async);
+  g_task_set_task_data (task, job, (GDestroyNotify) open_job_free);
+  g_task_run_in_thread (task, open_thread);
+}
+
+/**
+ * ks_agreement_list_open_finish:
+ *
+ * Returns: (transfer full) (nullable): the list of the register, or
+ *   %NULL with @error set
+ */
+KsAgreementList *
+ks_agreement_list_open_finish (GAsyncResult  *result,
+                               GError       **error)
+{
+  g_autoptr(KsAgreementTable) table = NULL;
+  KsDatabase *db;
+  KsAgreementList *self;
+
+  g_return_val_if_fail (g_async_result_is_tagged (result, ks_agreement_list_open_async), NULL);
+
+  table = g_task_propagate_pointer (G_TASK (result), error);
+  if (table == NULL)
+    return NULL;
+
+  db = g_task_get_source_object (G_TASK (result));
+  self = g_object_new (KS_TYPE_AGREEMENT_LIST, "database", db, NULL);
+  /* Commits of this connection from now on, and of others since the
+   * thread read, both count as changes to read again. */
+  data_version (self, &self->loaded_changes, &self->loaded_data_version);
+  adopt_table (self, g_steal_pointer (&table));
+
+  return self;
+}
+
 /**
  * ks_agreement_list_new_for_regions:
  * @db: the register
@@ -848,10 +973,8 @@ gboolean
 ks_agreement_list_reload (KsAgreementList  *self,
                           GError          **error)
 {
-  g_autoptr(KsAgreementTable) old_table = NULL;
   KsAgreementTable *table;
   gint64 changes, version;
-  guint old_total;
 
   g_return_val_if_fail (KS_IS_AGREEMENT_LIST (self), FALSE);
   g_return_val_if_fail (self->db != NULL, FALSE);
@@ -867,19 +990,7 @@ ks_agreement_list_reload (KsAgreementList  *self,
 
   self->loaded_changes = changes;
   self->loaded_data_version = version;
-  old_table = g_steal_pointer (&self->table);
-  old_total = old_table->n_rows;
-  self->table = table;
-  ks_agreement_table_take_keys (table, old_table);
-
-  sort_rows (self);
-  filter_rows (self);
-  prune_items (self);
-  refresh_visible (self, old_table);
-
-  if (old_total != table->n_rows)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TOTAL]);
-  g_signal_emit (self, signals[COUNTS_CHANGED], 0);
+  adopt_table (self, table);
 
   return TRUE;
 }

@@ -70,6 +70,14 @@ G_DECLARE_FINAL_TYPE (KsAgreementList, ks_agreement_list, KS, AGREEMENT_LIST, GO
 KsAgreementList       *ks_agreement_list_new                 (KsDatabase            *db);
 KsAgreementList       *ks_agreement_list_open                (KsDatabase            *db,
                                                               GError               **error);
+void                   ks_agreement_list_open_async          (KsDatabase            *db,
+                                                              KsAgreementSortColumn  sort_column,
+                                                              gboolean               descending,
+                                                              GCancellable          *cancellable,
+                                                              GAsyncReadyCallback    callback,
+                                                              gpointer               user_data);
+KsAgreementList       *ks_agreement_list_open_finish         (GAsyncResult          *result,
+                                                              GError               **error);
 KsAgreementList       *ks_agreement_list_new_for_regions     (KsDatabase            *db,
                                                               const char * const    *region_codes);
 gboolean               ks_agreement_list_set_scope           (KsAgreementList       *self,

@@ -634,13 +634,14 @@ ks_database_open (const char       *path,
 }
 
 /**
- * ks_database_needs_check:
+ * ks_database_is_large:
  *
  * Returns: %TRUE when the register was too large to check before it
- *   opened: run ks_database_check_file() on its path in the background
+ *   opened: a window reads it (ks_agreement_list_open_async()) and checks
+ *   it (ks_database_check_file()) in the background
  */
 gboolean
-ks_database_needs_check (KsDatabase *self)
+ks_database_is_large (KsDatabase *self)
 {
   g_return_val_if_fail (KS_IS_DATABASE (self), FALSE);
 
@@ -691,11 +692,12 @@ ks_database_check_file (const char    *path,
   return ok;
 }
 
-/* For tests: registers above @max_bytes open without the check. */
+/* For tests: registers above @max_bytes count as large; -1 restores
+ * the default. */
 void
 ks_database_set_check_limit (goffset max_bytes)
 {
-  check_at_open_max = max_bytes;
+  check_at_open_max = max_bytes >= 0 ? max_bytes : CHECK_AT_OPEN_MAX_BYTES;
 }
 
 const char *

@@ -44,7 +44,7 @@ KsDatabase   *ks_database_open              (const char       *path,
                                              KsDatabaseFlags   flags,
                                              GError          **error);
 const char   *ks_database_get_path          (KsDatabase       *self);
-gboolean      ks_database_needs_check       (KsDatabase       *self);
+gboolean      ks_database_is_large       (KsDatabase       *self);
 gboolean      ks_database_check_file        (const char       *path,
                                              GCancellable     *cancellable,
                                              GError          **error);

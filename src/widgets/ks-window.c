@@ -42,6 +42,7 @@ struct _KsWindow
   GSettings            *settings;
   GStrv                 undo_uuids;
   GCancellable         *check_cancellable;
+  GCancellable         *load_cancellable;
 
   AdwToastOverlay      *toast_overlay;
   AdwViewSwitcherTitle *window_title;
@@ -911,7 +912,7 @@ check_in_background (KsWindow *self)
 {
   g_autoptr(GTask) task = NULL;
 
-  if (!ks_database_needs_check (self->db))
+  if (!ks_database_is_large (self->db))
     return;
 
   self->check_cancellable = g_cancellable_new ();
@@ -943,6 +944,9 @@ connect_register (KsWindow *self)
                              G_CALLBACK (apply_settings), self, G_CONNECT_SWAPPED);
 }
 
+static void load_in_background (KsWindow *self);
+static void show_register      (KsWindow *self);
+
 /* The register opens with the window: a file that cannot be opened is
  * shown, never replaced. */
 static void
@@ -963,13 +967,63 @@ open_register (KsWindow *self)
       return;
     }
 
+  if (ks_database_is_large (self->db))
+    {
+      load_in_background (self);
+      return;
+    }
+
   self->agreements = ks_agreement_list_open (self->db, &error);
   if (self->agreements == NULL)
     {
       show_error (self, error->message);
       return;
     }
+  show_register (self);
+}
 
+static void
+list_opened_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KsAgreementList) list = ks_agreement_list_open_finish (result, &error);
+  KsWindow *self = data;
+
+  /* Cancelled: the window is gone. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  g_clear_object (&self->load_cancellable);
+  if (list == NULL)
+    {
+      show_error (self, error->message);
+      return;
+    }
+
+  self->agreements = g_steal_pointer (&list);
+  show_register (self);
+}
+
+/* A national register takes a second or more to read: the window shows
+ * itself at once, saying what it is doing, and fills in when read. */
+static void
+load_in_background (KsWindow *self)
+{
+  KsAgreementSortColumn sort;
+  gboolean descending;
+
+  sort = ks_agreement_view_read_saved_sort (self->settings, &descending);
+  gtk_stack_set_visible_child_name (self->stack, "loading");
+  self->load_cancellable = g_cancellable_new ();
+  ks_agreement_list_open_async (self->db, sort, descending, self->load_cancellable,
+                                list_opened_cb, self);
+}
+
+static void
+show_register (KsWindow *self)
+{
   apply_settings (self);
   ks_sidebar_set_register (self->sidebar, self->db, self->agreements);
   ks_filter_popover_set_filter (self->filter_popover, ks_agreement_list_get_filter (self->agreements));
@@ -996,6 +1050,8 @@ ks_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (object), KS_TYPE_WINDOW);
   g_cancellable_cancel (self->check_cancellable);
   g_clear_object (&self->check_cancellable);
+  g_cancellable_cancel (self->load_cancellable);
+  g_clear_object (&self->load_cancellable);
   g_clear_object (&self->agreements);
   g_clear_object (&self->db);
   g_clear_object (&self->settings);
