@@ -27,6 +27,7 @@
 #include "ks-merge-dialog.h"
 #include "ks-preferences-window.h"
 #include "ks-sidebar.h"
+#include "ks-procedure-progress.h"
 #include "ks-test-common.h"
 #include "ks-test-ui.h"
 #include "ks-window.h"
@@ -298,6 +299,7 @@ test_window_smart_views (Fixture       *fixture,
     { "needs-follow-up", KS_SMART_VIEW_NEEDS_FOLLOW_UP },
     { "expiring", KS_SMART_VIEW_EXPIRING },
     { "not-reported", KS_SMART_VIEW_NOT_REPORTED },
+    { "missing-steps", KS_SMART_VIEW_MISSING_STEPS },
   };
 
   g_assert_cmpuint (ks_sidebar_get_count (sidebar, "all"), ==, 15);
@@ -828,6 +830,61 @@ test_window_smart_view_reasons (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static GPtrArray *
+study_gaps (Fixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *db_path = g_build_filename (fixture->tmpdir, "study.db", NULL);
+  g_autoptr(KsDatabase) db = ks_database_open (db_path, KS_DATABASE_FLAGS_NONE, &error);
+  GPtrArray *gaps;
+
+  g_assert_no_error (error);
+  gaps = ks_procedure_progress_find_gaps (db, &error);
+  g_assert_no_error (error);
+  return gaps;
+}
+
+/* The agreements signed without a required step, and which steps. */
+static void
+test_window_missing_steps (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  KsWindow *window = open_study_window (fixture);
+  KsSidebar *sidebar = KS_SIDEBAR (ks_test_find_by_id (GTK_WIDGET (window), "sidebar"));
+  KsAgreementView *view = KS_AGREEMENT_VIEW (ks_test_find_by_id (GTK_WIDGET (window), "agreement_view"));
+  g_autoptr(GtkColumnViewColumn) reason =
+    g_list_model_get_item (gtk_column_view_get_columns (ks_agreement_view_get_column_view (view)), 1);
+  g_autoptr(GPtrArray) gaps = study_gaps (fixture);
+  g_autoptr(GHashTable) gap_uuids = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autofree char *expected = NULL;
+  GListModel *rows;
+
+  g_assert_cmpuint (gaps->len, >, 0);
+  for (guint i = 0; i < gaps->len; i++)
+    g_hash_table_add (gap_uuids, ((KsProcedureGap *) g_ptr_array_index (gaps, i))->uuid);
+  g_assert_cmpuint (ks_sidebar_get_count (sidebar, "missing-steps"), ==, gaps->len);
+
+  ks_sidebar_select (sidebar, "missing-steps");
+  ks_test_iterate (100);
+  g_assert_cmpstr (ks_sidebar_get_title (sidebar), ==, "Missing Steps");
+  rows = shown_rows (window);
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, gaps->len);
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(KsAgreementSummary) row = g_list_model_get_item (rows, i);
+
+      g_assert_true (g_hash_table_contains (gap_uuids, ks_agreement_summary_get_uuid (row)));
+    }
+
+  /* The study records no step at all: every row misses the same ones. */
+  g_assert_true (gtk_column_view_column_get_visible (reason));
+  expected = g_strdup_printf ("Signed without: %s",
+                              ((KsProcedureGap *) g_ptr_array_index (gaps, 0))->missing);
+  g_assert_true (g_str_has_prefix (expected, "Signed without: Cooperation plan"));
+  g_assert_true (has_text_prefix (GTK_WIDGET (window), expected));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* On opening, a notice says what needs attention; Show goes there, and a
  * closed notice stays closed until the counts change. */
 static void
@@ -1043,6 +1100,7 @@ main (int   argc,
   ADD ("/window/edits-agreement", test_window_edits_agreement);
   ADD ("/window/overview-filters-table", test_window_overview_filters_table);
   ADD ("/window/smart-view-reasons", test_window_smart_view_reasons);
+  ADD ("/window/missing-steps", test_window_missing_steps);
   ADD ("/window/reminder", test_window_reminder);
   ADD ("/window/opens-exchange-dialogs", test_window_opens_exchange_dialogs);
   ADD ("/window/reminder-follows-changes", test_window_reminder_follows_changes);
