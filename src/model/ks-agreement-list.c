@@ -107,7 +107,8 @@ static const char * const watched_tables[] = {
   "agreements", "events", "regions", "partners", "local_parties", NULL
 };
 
-static void ensure_gaps (KsAgreementList *self);
+static GHashTable *gaps_for_view (KsAgreementList *self,
+                                  KsSmartView      view);
 
 /* ------------------------------------------------------------------ */
 /* Sorting and filtering */
@@ -178,9 +179,7 @@ prepare_criteria (KsAgreementList   *self,
   criteria->year_to = ks_agreement_filter_get_year_to (filter);
   criteria->view = ks_agreement_filter_get_smart_view (filter);
   prepare_limits (filter, criteria);
-  if (criteria->view == KS_SMART_VIEW_MISSING_STEPS)
-    ensure_gaps (self);
-  criteria->gaps = self->gaps;
+  criteria->gaps = gaps_for_view (self, criteria->view);
 
   criteria->region_ok = NULL;
   if (regions != NULL)
@@ -485,6 +484,17 @@ ensure_gaps (KsAgreementList *self)
 
       g_hash_table_insert (self->gaps, &gap->id, gap);
     }
+}
+
+static GHashTable *
+gaps_for_view (KsAgreementList *self,
+               KsSmartView      view)
+{
+  if (view != KS_SMART_VIEW_MISSING_STEPS)
+    return NULL;
+
+  ensure_gaps (self);
+  return self->gaps;
 }
 
 /* A step made required or optional changes the view but no listed column. */
@@ -981,11 +991,7 @@ ks_agreement_list_count_smart_view (KsAgreementList *self,
 
   criteria.view = view;
   prepare_limits (self->filter, &criteria);
-  if (view == KS_SMART_VIEW_MISSING_STEPS)
-    {
-      ensure_gaps (self);
-      criteria.gaps = self->gaps;
-    }
+  criteria.gaps = gaps_for_view (self, view);
   for (guint i = 0; i < self->table->n_rows; i++)
     if (row_in_view (&self->table->rows[i], &criteria))
       n++;
@@ -1056,11 +1062,7 @@ ks_agreement_list_in_smart_view (KsAgreementList *self,
 
   criteria.view = view;
   prepare_limits (self->filter, &criteria);
-  if (view == KS_SMART_VIEW_MISSING_STEPS)
-    {
-      ensure_gaps (self);
-      criteria.gaps = self->gaps;
-    }
+  criteria.gaps = gaps_for_view (self, view);
 
   return row_in_view (row, &criteria);
 }
