@@ -14,6 +14,7 @@
 #include "ks-agreement-list.h"
 #include "ks-agreement-summary-private.h"
 #include "ks-agreement-table-private.h"
+#include "ks-procedure-progress.h"
 
 /*
  * The register's table, as a GListModel the window binds directly.
@@ -49,6 +50,7 @@ struct _KsAgreementList
   GStrv                  scope;           /* regions read, NULL for the whole register */
   gint64                 loaded_changes;  /* what the table reflects, see data_version() */
   gint64                 loaded_data_version;
+  GHashTable            *gaps;            /* id → KsProcedureGap; NULL until needed */
 };
 
 typedef struct
@@ -64,6 +66,7 @@ typedef struct
   guint32             today;
   guint32             follow_up_limit;
   guint32             expiry_limit;
+  GHashTable         *gaps;            /* for KS_SMART_VIEW_MISSING_STEPS */
 } Criteria;
 
 enum {
@@ -107,6 +110,9 @@ static guint signals[N_SIGNALS];
 static const char * const watched_tables[] = {
   "agreements", "events", "regions", "partners", "local_parties", NULL
 };
+
+static GHashTable *gaps_for_view (KsAgreementList *self,
+                                  KsSmartView      view);
 
 /* ------------------------------------------------------------------ */
 /* Sorting and filtering */
@@ -177,6 +183,7 @@ prepare_criteria (KsAgreementList   *self,
   criteria->year_to = ks_agreement_filter_get_year_to (filter);
   criteria->view = ks_agreement_filter_get_smart_view (filter);
   prepare_limits (filter, criteria);
+  criteria->gaps = gaps_for_view (self, criteria->view);
 
   criteria->region_ok = NULL;
   if (regions != NULL)
@@ -253,6 +260,8 @@ row_in_view (const KsAgreementRow *row,
              row->ends_day <= criteria->expiry_limit;
     case KS_SMART_VIEW_NOT_REPORTED:
       return (row->flags & KS_ROW_NOT_REPORTED) != 0;
+    case KS_SMART_VIEW_MISSING_STEPS:
+      return criteria->gaps != NULL && g_hash_table_contains (criteria->gaps, &row->id);
     default:
       g_assert_not_reached ();
     }
@@ -450,6 +459,59 @@ forget_items (KsAgreementList *self)
 }
 
 /* ------------------------------------------------------------------ */
+/* Missing steps */
+
+/* The checklist is read apart from the table, and only once a missing
+ * steps view or count asks for it: the other views do without. */
+static void
+ensure_gaps (KsAgreementList *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) gaps = NULL;
+
+  if (self->gaps != NULL)
+    return;
+
+  self->gaps = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL,
+                                      (GDestroyNotify) ks_procedure_gap_free);
+  gaps = ks_procedure_progress_find_gaps (self->db, &error);
+  if (gaps == NULL)
+    {
+      g_warning ("The procedure checklists could not be read: %s", error->message);
+      return;
+    }
+
+  g_ptr_array_set_free_func (gaps, NULL);
+  for (guint i = 0; i < gaps->len; i++)
+    {
+      KsProcedureGap *gap = g_ptr_array_index (gaps, i);
+
+      g_hash_table_insert (self->gaps, &gap->id, gap);
+    }
+}
+
+static GHashTable *
+gaps_for_view (KsAgreementList *self,
+               KsSmartView      view)
+{
+  if (view != KS_SMART_VIEW_MISSING_STEPS)
+    return NULL;
+
+  ensure_gaps (self);
+  return self->gaps;
+}
+
+/* A step made required or optional changes the view but no listed column. */
+static void
+procedure_steps_changed (KsAgreementList *self)
+{
+  g_clear_pointer (&self->gaps, g_hash_table_unref);
+  if (ks_agreement_filter_get_smart_view (self->filter) == KS_SMART_VIEW_MISSING_STEPS)
+    refilter (self);
+  g_signal_emit (self, signals[COUNTS_CHANGED], 0);
+}
+
+/* ------------------------------------------------------------------ */
 /* Reloading */
 
 /* Own commits raise total_changes, other connections' raise
@@ -476,6 +538,7 @@ adopt_table (KsAgreementList  *self,
   guint old_total = old_table->n_rows;
 
   self->table = table;
+  g_clear_pointer (&self->gaps, g_hash_table_unref);
   ks_agreement_table_take_keys (table, old_table);
 
   sort_rows (self);
@@ -496,6 +559,8 @@ database_changed_cb (KsAgreementList *self,
   g_autoptr(GError) error = NULL;
   gint64 changes, version;
 
+  if (g_str_equal (table, "procedure_steps"))
+    procedure_steps_changed (self);
   if (!g_strv_contains (watched_tables, table))
     return;
 
@@ -644,6 +709,7 @@ ks_agreement_list_finalize (GObject *object)
   KsAgreementList *self = KS_AGREEMENT_LIST (object);
 
   g_clear_pointer (&self->items, g_hash_table_unref);
+  g_clear_pointer (&self->gaps, g_hash_table_unref);
   g_clear_pointer (&self->table, ks_agreement_table_free);
   g_free (self->order);
   g_free (self->order_regions);
@@ -1143,10 +1209,11 @@ ks_agreement_list_count_smart_view (KsAgreementList *self,
   guint n = 0;
 
   g_return_val_if_fail (KS_IS_AGREEMENT_LIST (self), 0);
-  g_return_val_if_fail (view <= KS_SMART_VIEW_NOT_REPORTED, 0);
+  g_return_val_if_fail (view <= KS_SMART_VIEW_LAST, 0);
 
   criteria.view = view;
   prepare_limits (self->filter, &criteria);
+  criteria.gaps = gaps_for_view (self, view);
   for (guint i = 0; i < self->table->n_rows; i++)
     if (row_in_view (&self->table->rows[i], &criteria))
       n++;
@@ -1209,7 +1276,7 @@ ks_agreement_list_in_smart_view (KsAgreementList *self,
   const KsAgreementRow *row;
 
   g_return_val_if_fail (KS_IS_AGREEMENT_LIST (self), FALSE);
-  g_return_val_if_fail (view <= KS_SMART_VIEW_NOT_REPORTED, FALSE);
+  g_return_val_if_fail (view <= KS_SMART_VIEW_LAST, FALSE);
 
   row = ks_agreement_table_find (self->table, id);
   if (row == NULL)
@@ -1217,6 +1284,7 @@ ks_agreement_list_in_smart_view (KsAgreementList *self,
 
   criteria.view = view;
   prepare_limits (self->filter, &criteria);
+  criteria.gaps = gaps_for_view (self, view);
 
   return row_in_view (row, &criteria);
 }

@@ -13,6 +13,7 @@
 
 #include "ks-agreement-private.h"
 #include "ks-agreement-store.h"
+#include "ks-agreement-summary-private.h"
 #include "ks-audit-changes.h"
 #include "ks-error.h"
 #include "ks-store-util.h"
@@ -444,6 +445,72 @@ ks_agreement_store_lookup_id (KsDatabase  *db,
     }
 
   return sqlite3_column_int64 (stmt, 0);
+}
+
+/* The columns a related agreement is shown with; the others stay "". */
+#define CHILDREN_SQL                                                              \
+  "SELECT c.id, c.uuid, c.title, c.document, c.stage, c.signed_on, c.starts_on, " \
+  "  c.ends_on "                                                                  \
+  "FROM agreements c JOIN agreements p ON p.id = c.parent_id "                    \
+  "WHERE p.uuid = ? AND c.deleted_at IS NULL "                                    \
+  "ORDER BY coalesce (nullif (c.starts_on, ''), nullif (c.signed_on, ''), '9999'), c.id"
+
+static KsAgreementSummary *
+child_summary_new (KsStatement *stmt)
+{
+  static const int columns[] = {
+    KS_SUMMARY_UUID, KS_SUMMARY_TITLE, KS_SUMMARY_DOCUMENT, KS_SUMMARY_STAGE,
+    KS_SUMMARY_SIGNED_ON, KS_SUMMARY_STARTS_ON, KS_SUMMARY_ENDS_ON,
+  };
+  const char *texts[KS_SUMMARY_N_TEXTS] = { NULL };
+
+  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
+    texts[columns[i]] = (const char *) sqlite3_column_text (stmt, i + 1);
+
+  return ks_agreement_summary_new_from_texts (sqlite3_column_int64 (stmt, 0), texts);
+}
+
+/**
+ * ks_agreement_store_list_children:
+ * @parent_uuid: an agreement's uuid
+ *
+ * The agreements that follow, implement, amend or renew @parent_uuid
+ * (their parent is it), not deleted, by start (or signing) date; the
+ * summaries carry the uuid, title, document, stage and dates only.
+ *
+ * Returns: (transfer full): a #GListStore of #KsAgreementSummary, empty
+ *   for an unknown @parent_uuid, or %NULL with @error set
+ */
+GListStore *
+ks_agreement_store_list_children (KsDatabase  *db,
+                                  const char  *parent_uuid,
+                                  GError     **error)
+{
+  g_autoptr(GListStore) children = g_list_store_new (KS_TYPE_AGREEMENT_SUMMARY);
+  g_autoptr(KsStatement) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (KS_IS_DATABASE (db), NULL);
+  g_return_val_if_fail (parent_uuid != NULL, NULL);
+
+  stmt = ks_database_prepare (db, CHILDREN_SQL, error);
+  if (stmt == NULL)
+    return NULL;
+
+  bind_text (stmt, 1, parent_uuid);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(KsAgreementSummary) child = child_summary_new (stmt);
+
+      g_list_store_append (children, child);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      ks_database_set_error (db, rc, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&children);
 }
 
 /**
