@@ -207,6 +207,7 @@ test_shown_region (Fixture       *fixture,
 
   open_dialog (fixture, NULL, "33.14");
   g_assert_true (gtk_widget_get_visible (find (fixture, "chosen_row")));
+  g_assert_cmpstr (adw_expander_row_get_subtitle (find (fixture, "chosen_row")), ==, "Kabupaten Sragen");
 
   uuids = export_and_list (fixture, "sragen.kerjasama");
   g_assert_cmpuint (fixture->n_exported, ==, 4);

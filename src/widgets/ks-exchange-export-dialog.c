@@ -63,6 +63,7 @@ enum {
 static guint signals[N_SIGNALS];
 
 #define CODE_DATA "ks-code"
+#define NAME_DATA "ks-name"
 
 typedef struct
 {
@@ -171,6 +172,27 @@ chosen_agency (KsExchangeExportDialog *self)
   const char *agency[2] = { item != NULL ? gtk_string_object_get_string (item) : NULL, NULL };
 
   return g_strdupv ((char **) agency);
+}
+
+/* The expander says what is checked, even far down its list. */
+static void
+update_chosen_subtitle (KsExchangeExportDialog *self)
+{
+  g_autoptr(GString) names = g_string_new (NULL);
+  guint n = 0;
+
+  for (guint i = 0; i < self->region_checks->len; i++)
+    {
+      GtkWidget *check = g_ptr_array_index (self->region_checks, i);
+
+      if (!gtk_check_button_get_active (GTK_CHECK_BUTTON (check)))
+        continue;
+      if (n++ > 0)
+        g_string_append (names, ", ");
+      g_string_append (names, g_object_get_data (G_OBJECT (check), NAME_DATA));
+    }
+
+  adw_expander_row_set_subtitle (self->chosen_row, names->str);
 }
 
 static void
@@ -341,10 +363,9 @@ add_region_check (KsExchangeExportDialog *self,
 {
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *check = gtk_check_button_new ();
-  g_autofree char *subtitle = g_strdup (ks_region_get_code (region));
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), ks_region_get_name (region));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), ks_region_get_code (region));
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
   gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL,
@@ -352,6 +373,8 @@ add_region_check (KsExchangeExportDialog *self,
   gtk_check_button_set_active (GTK_CHECK_BUTTON (check),
                                g_strcmp0 (ks_region_get_code (region), shown_region) == 0);
   g_object_set_data_full (G_OBJECT (check), CODE_DATA, g_strdup (ks_region_get_code (region)), g_free);
+  g_object_set_data_full (G_OBJECT (check), NAME_DATA, g_strdup (ks_region_get_name (region)), g_free);
+  g_signal_connect_object (check, "toggled", G_CALLBACK (update_chosen_subtitle), self, G_CONNECT_SWAPPED);
   adw_expander_row_add_row (self->chosen_row, row);
   g_ptr_array_add (self->region_checks, check);
 }
@@ -527,6 +550,7 @@ ks_exchange_export_dialog_new (GtkWindow          *parent,
   self->home_code = settings != NULL ? g_settings_get_string (settings, "home-region") : g_strdup ("");
   self->selected_uuids = g_strdupv ((char **) selected_uuids);
   fill_choices (self, shown_region);
+  update_chosen_subtitle (self);
   update_rows (self);
 
   return self;
