@@ -258,6 +258,9 @@ export_finished_cb (GObject      *source,
   ExportJob *job = g_task_get_task_data (G_TASK (result));
 
   g_clear_object (&self->cancellable);
+  /* Closed with its window while writing: nothing left to show. */
+  if (self->page == NULL)
+    return;
   set_running (self, FALSE);
   if (g_task_propagate_boolean (G_TASK (result), &error))
     {
