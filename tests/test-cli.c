@@ -11,8 +11,10 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "ks-agreement-store.h"
 #include "ks-database.h"
 #include "ks-procedure-progress.h"
+#include "ks-region-store.h"
 #include "ks-test-common.h"
 
 /* Set to run the program in the session (D-Bus) the tests run in. */
@@ -180,6 +182,7 @@ test_cli_report_errors (void)
       "kerjasama: the request lists are written as FILE.xlsx or FILE.pdf\n" },
     { { "--region", "33.14", NULL }, 2,
       "kerjasama: --region goes with --report, --annual-report, --request-lists or --export-exchange\n" },
+    { { "--report", "r.xlsx", "--agency", "PDAM", NULL }, 2, "kerjasama: --agency goes with --export-exchange\n" },
     { { "--report", "r.xlsx", "--from", "2018", "--to", "2017" }, 2, "kerjasama: --from 2018 is after --to 2017\n" },
     { { "--report", "r.xlsx", "--from", "12", NULL }, 2, "kerjasama: --from 12 is not a year between 1900 and 2200\n" },
     { { "--report", NULL, "--region", "33.99", NULL }, 1, "kerjasama: There is no region “33.99” in the register.\n" },
@@ -391,6 +394,95 @@ test_cli_exchange (void)
   ks_test_remove_tree (dir);
 }
 
+/* An agency's agreements only, whatever case the name is typed in. */
+static void
+test_cli_exchange_agency (void)
+{
+  g_autofree char *dir = ks_test_make_tmpdir ();
+  g_autofree char *a = g_build_filename (dir, "a.db", NULL);
+  g_autofree char *b = g_build_filename (dir, "b.db", NULL);
+  g_autofree char *file = g_build_filename (dir, "dinas.kerjasama", NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(KsDatabase) merged = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (run (&out, &err, "--database", a, "--load-demo", "--export-exchange", file,
+                        "--agency", "DINAS PENDIDIKAN kabupaten sragen", NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "Exported 2 agreements to "));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run (&out, &err, "--database", b, "--merge", file, NULL), ==, 0);
+  merged = ks_database_open (b, KS_DATABASE_NO_CREATE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (ks_test_query_int (merged, "SELECT count(*) FROM agreements"), ==, 2);
+  g_assert_cmpint (ks_test_query_int (merged, "SELECT count(*) FROM agreements WHERE uuid IN "
+                                              "('ae492f22-57f9-4415-b0f9-9d467a207c01', "
+                                              "'9a46f1e9-34c8-454c-a377-d85e4cdcd656')"), ==, 2);
+  g_clear_object (&merged);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* With a region: both. */
+  g_assert_cmpint (run (&out, &err, "--database", a, "--export-exchange", file, "--agency", "PDAM Kabupaten Sragen",
+                        "--region", "33.72", NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "Exported 5 agreements to "));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run (&out, &err, "--database", a, "--export-exchange", file, "--agency", "Dinas Pariwisata",
+                        NULL), ==, 1);
+  g_assert_cmpstr (err, ==, "kerjasama: There is no agency named “Dinas Pariwisata”.\n");
+  ks_test_remove_tree (dir);
+}
+
+/* A region typed in by hand travels with its agreement. */
+static void
+test_cli_exchange_region (void)
+{
+  g_autofree char *dir = ks_test_make_tmpdir ();
+  g_autofree char *a = g_build_filename (dir, "a.db", NULL);
+  g_autofree char *b = g_build_filename (dir, "b.db", NULL);
+  g_autofree char *file = g_build_filename (dir, "contoh.kerjasama", NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *name = NULL;
+  g_autoptr(KsDatabase) db = NULL;
+  g_autoptr(KsRegion) region = NULL;
+  g_autoptr(KsAgreement) agreement = ks_agreement_new ();
+  g_autoptr(GError) error = NULL;
+
+  db = ks_database_open (a, KS_DATABASE_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  region = ks_region_store_add (db, "99.01", "Kabupaten Contoh", "kabupaten", NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_object_set (agreement, "region-code", "99.01", "title", "Fisheries with Busan", NULL);
+  ks_agreement_store_save (db, agreement, NULL, &error);
+  g_assert_no_error (error);
+  g_clear_object (&db);
+
+  g_assert_cmpint (run (&out, &err, "--database", a, "--export-exchange", file, "--region", "99.01", NULL), ==, 0);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run (&out, &err, "--database", b, "--merge", file, "--dry-run", NULL), ==, 0);
+  g_assert_cmpstr (out, ==, "Checked: 1 to add, 0 to update, 0 to delete, 0 unchanged, 0 in conflict; "
+                            "nothing was written.\nWould add 1 region this register does not have.\n");
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run (&out, &err, "--database", b, "--merge", file, NULL), ==, 0);
+  g_assert_cmpstr (out, ==, "Merged: 1 added, 0 updated, 0 deleted, 0 unchanged, 0 in conflict.\n"
+                            "Added 1 region this register did not have.\n");
+
+  db = ks_database_open (b, KS_DATABASE_NO_CREATE, &error);
+  g_assert_no_error (error);
+  name = ks_test_query_text (db, "SELECT r.code || ' ' || r.name FROM agreements a "
+                                 "JOIN regions r ON r.id = a.region_id");
+  g_assert_cmpstr (name, ==, "99.01 Kabupaten Contoh");
+  g_clear_object (&db);
+  ks_test_remove_tree (dir);
+}
+
 static void
 test_cli_exchange_errors (void)
 {
@@ -582,6 +674,8 @@ main (int   argc,
   g_test_add_func ("/cli/check-reminders", test_cli_check_reminders);
   g_test_add_func ("/cli/exchange", test_cli_exchange);
   g_test_add_func ("/cli/exchange-errors", test_cli_exchange_errors);
+  g_test_add_func ("/cli/exchange-agency", test_cli_exchange_agency);
+  g_test_add_func ("/cli/exchange-region", test_cli_exchange_region);
   g_test_add_func ("/cli/generate-sample", test_cli_generate_sample);
   g_test_add_func ("/cli/generate-sample-errors", test_cli_generate_sample_errors);
 #ifdef G_OS_UNIX

@@ -18,6 +18,7 @@
 #include "ks-error.h"
 #include "ks-event-store.h"
 #include "ks-exchange.h"
+#include "ks-region-store.h"
 #include "ks-test-common.h"
 
 #define BASE_UUID      "7a1c2a52-4d7e-4c1b-9a59-3f0e8d1b2c01"
@@ -27,6 +28,10 @@
 #define DELETE_UUID    "7a1c2a52-4d7e-4c1b-9a59-3f0e8d1b2c05"
 #define NEW_A_UUID     "7a1c2a52-4d7e-4c1b-9a59-3f0e8d1b2c06"
 #define NEW_B_UUID     "7a1c2a52-4d7e-4c1b-9a59-3f0e8d1b2c07"
+#define SCHOOL_1_UUID  "7a1c2a52-4d7e-4c1b-9a59-3f0e8d1b2c08"
+#define SCHOOL_2_UUID  "7a1c2a52-4d7e-4c1b-9a59-3f0e8d1b2c09"
+#define WATER_UUID     "7a1c2a52-4d7e-4c1b-9a59-3f0e8d1b2c0a"
+#define CONTOH_UUID    "7a1c2a52-4d7e-4c1b-9a59-3f0e8d1b2c0b"
 
 typedef struct
 {
@@ -573,6 +578,249 @@ test_exchange_file_is_private (Fixture       *fixture,
   g_assert_cmpint (ks_test_query_int (copy, "SELECT count(*) FROM audit_log WHERE who <> ''"), ==, 0);
 }
 
+/* Export by agency */
+
+static void
+save_with_party (KsDatabase *db,
+                 const char *uuid,
+                 const char *region_code,
+                 const char *title,
+                 const char *party,
+                 const char *partner)
+{
+  g_autoptr(KsAgreement) agreement = ks_agreement_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_object_set (agreement, "uuid", uuid, "region-code", region_code, "title", title, NULL);
+  g_ptr_array_add (ks_agreement_get_local_parties (agreement), ks_local_party_ref_new (party, "implementing"));
+  g_ptr_array_add (ks_agreement_get_partners (agreement),
+                   ks_partner_ref_new (NULL, partner, "local_government", "CN", ""));
+  ks_agreement_store_save (db, agreement, NULL, &error);
+  g_assert_no_error (error);
+}
+
+static void
+add_event_and_file (KsDatabase *db,
+                    const char *agreement_uuid)
+{
+  g_autoptr(KsEvent) event = g_object_new (KS_TYPE_EVENT, "agreement-uuid", agreement_uuid,
+                                           "occurred-on", "2016-05", "kind", "visit", NULL);
+  g_autoptr(GBytes) pdf = pdf_bytes ();
+  g_autoptr(KsAttachment) attachment = NULL;
+  g_autoptr(GError) error = NULL;
+
+  ks_event_store_save (db, event, NULL, &error);
+  g_assert_no_error (error);
+  attachment = ks_attachment_store_add (db, agreement_uuid, "mou.pdf", "application/pdf", pdf, &error);
+  g_assert_no_error (error);
+}
+
+/* Two schools' agreements of "Dinas Pendidikan", written two ways in two
+ * regions, and one of the water company. */
+static void
+add_agencies (Fixture *fixture)
+{
+  save_with_party (fixture->a, SCHOOL_1_UUID, "33.14", "Teachers to Xi'an", "Dinas Pendidikan", "Kota Xi'an");
+  save_with_party (fixture->a, SCHOOL_2_UUID, "33.72", "Sister schools", "DINAS PENDIDIKAN ", "Kota Wuming");
+  save_with_party (fixture->a, WATER_UUID, "33.14", "Water meters", "PDAM", "Kota Harbin");
+  add_event_and_file (fixture->a, SCHOOL_1_UUID);
+  add_event_and_file (fixture->a, WATER_UUID);
+}
+
+static KsDatabase *
+export_into_fresh (Fixture                   *fixture,
+                   const KsExchangeSelection *selection,
+                   guint                      expected)
+{
+  g_autofree char *path = path_in (fixture, "selection.kerjasama");
+  g_autoptr(KsMergeReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *c_path = path_in (fixture, "c.db");
+  KsDatabase *c;
+  guint n = 0;
+
+  ks_exchange_export_selection (fixture->a, path, selection, &n, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, expected);
+
+  g_remove (c_path);
+  c = ks_database_open (c_path, KS_DATABASE_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  report = merge (c, path, KS_EXCHANGE_PREFER_NONE);
+  return c;
+}
+
+static void
+test_exchange_export_by_agency (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  const char *agencies[] = { "dinas pendidikan", NULL };
+  KsExchangeSelection selection = { NULL, agencies, NULL };
+  g_autoptr(KsDatabase) c = NULL;
+  g_autofree char *school_1 = NULL;
+  g_autofree char *school_2 = NULL;
+
+  add_agencies (fixture);
+  c = export_into_fresh (fixture, &selection, 2);
+
+  school_1 = title_of (c, SCHOOL_1_UUID);
+  school_2 = title_of (c, SCHOOL_2_UUID);
+  g_assert_cmpstr (school_1, ==, "Teachers to Xi'an");
+  g_assert_cmpstr (school_2, ==, "Sister schools");
+  g_assert_cmpint (ks_test_query_int (c, "SELECT count(*) FROM agreements"), ==, 2);
+  g_assert_cmpint (ks_test_query_int (c, "SELECT count(*) FROM events"), ==, 1);
+  g_assert_cmpint (ks_test_query_int (c, "SELECT count(*) FROM attachments"), ==, 1);
+  g_assert_cmpint (ks_test_query_int (c, "SELECT count(*) FROM events e JOIN agreements a "
+                                         "ON a.id = e.agreement_id WHERE a.uuid = '" SCHOOL_1_UUID "'"), ==, 1);
+  g_assert_cmpint (ks_test_query_int (c, "SELECT count(*) FROM partners"), ==, 2);
+  g_assert_cmpint (ks_test_query_int (c, "SELECT count(*) FROM partners WHERE name = 'Kota Harbin'"), ==, 0);
+  g_assert_cmpint (ks_test_query_int (c, "SELECT count(*) FROM local_parties WHERE name = 'PDAM'"), ==, 0);
+}
+
+/* Agencies and regions add up: PDAM's agreement, and all of 33.72. */
+static void
+test_exchange_export_agency_and_region (Fixture       *fixture,
+                                        gconstpointer  data)
+{
+  const char *agencies[] = { "PDAM", NULL };
+  const char *regions[] = { "33.72", NULL };
+  KsExchangeSelection selection = { regions, agencies, NULL };
+  g_autoptr(KsDatabase) c = NULL;
+
+  add_agencies (fixture);
+  c = export_into_fresh (fixture, &selection, 5);
+
+  g_assert_cmpint (ks_test_query_int (c, "SELECT count(*) FROM agreements WHERE uuid = '" WATER_UUID "'"), ==, 1);
+  g_assert_cmpint (ks_test_query_int (c, "SELECT count(*) FROM agreements a JOIN regions r "
+                                         "ON r.id = a.region_id WHERE r.code = '33.72'"), ==, 4);
+  g_assert_cmpint (ks_test_query_int (c, "SELECT count(*) FROM agreements WHERE uuid = '" SCHOOL_1_UUID "'"), ==, 0);
+}
+
+static void
+test_exchange_export_unknown_agency (Fixture       *fixture,
+                                     gconstpointer  data)
+{
+  g_autofree char *path = path_in (fixture, "none.kerjasama");
+  const char *agencies[] = { "Dinas Pariwisata", NULL };
+  KsExchangeSelection selection = { NULL, agencies, NULL };
+  g_autoptr(GError) error = NULL;
+
+  add_agencies (fixture);
+  g_assert_false (ks_exchange_export_selection (fixture->a, path, &selection, NULL, NULL, &error));
+  g_assert_error (error, KS_ERROR, KS_ERROR_NOT_FOUND);
+  g_assert_cmpstr (error->message, ==, "There is no agency named “Dinas Pariwisata”.");
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+}
+
+/* Regions added by hand */
+
+static void
+add_contoh (Fixture *fixture)
+{
+  g_autoptr(KsRegion) region = NULL;
+  g_autoptr(GError) error = NULL;
+
+  region = ks_region_store_add (fixture->a, "99.01", "Kabupaten Contoh", "kabupaten", NULL, NULL, &error);
+  g_assert_no_error (error);
+  save_with_party (fixture->a, CONTOH_UUID, "99.01", "Fisheries with Busan", "Dinas Perikanan", "Busan");
+  add_event_and_file (fixture->a, CONTOH_UUID);
+}
+
+static void
+test_exchange_region_travels (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autofree char *path = path_in (fixture, "contoh.kerjasama");
+  g_autofree char *c_path = path_in (fixture, "c.db");
+  g_autoptr(KsDatabase) c = open_register (fixture, "c.db");
+  g_autoptr(KsMergeReport) first = NULL;
+  g_autoptr(KsMergeReport) second = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  add_contoh (fixture);
+  export (fixture->a, path, NULL);
+  first = merge (c, path, KS_EXCHANGE_PREFER_NONE);
+  g_assert_cmpuint (first->n_regions_added, ==, 1);
+
+  name = ks_test_query_text (c, "SELECT name || ' ' || kind || ' ' || province_code FROM regions "
+                                "WHERE code = '99.01'");
+  g_assert_cmpstr (name, ==, "Kabupaten Contoh kabupaten 99");
+  g_assert_cmpint (ks_test_query_int (c, "SELECT count(*) FROM agreements a JOIN regions r ON r.id = a.region_id "
+                                         "WHERE r.code = '99.01' AND a.uuid = '" CONTOH_UUID "'"), ==, 1);
+  g_assert_cmpint (ks_test_query_int (c, "SELECT count(*) FROM local_parties lp JOIN regions r "
+                                         "ON r.id = lp.region_id WHERE r.code = '99.01'"), ==, 1);
+  g_assert_cmpint (ks_test_query_int (c, "SELECT count(*) FROM audit_log WHERE record_table = 'regions' "
+                                         "AND source = 'merge: contoh.kerjasama'"), ==, 1);
+
+  before = ks_test_dump_database (c_path);
+  second = merge (c, path, KS_EXCHANGE_PREFER_NONE);
+  after = ks_test_dump_database (c_path);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_cmpuint (second->n_regions_added, ==, 0);
+  g_assert_cmpuint (second->n_added + second->n_updated + second->n_deleted, ==, 0);
+}
+
+/* A dry run tells of the region, and writes nothing. */
+static void
+test_exchange_region_dry_run (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autofree char *path = path_in (fixture, "contoh.kerjasama");
+  g_autofree char *b_path = path_in (fixture, "b.db");
+  g_autoptr(KsMergeReport) report = ks_merge_report_new ();
+  g_autoptr(GError) error = NULL;
+  KsMergeOptions options = { TRUE, KS_EXCHANGE_PREFER_NONE, NULL };
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  add_contoh (fixture);
+  export (fixture->a, path, NULL);
+  before = ks_test_dump_database (b_path);
+  g_assert_true (ks_exchange_merge (fixture->b, path, &options, NULL, NULL, NULL, report, &error));
+  g_assert_no_error (error);
+  after = ks_test_dump_database (b_path);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_cmpuint (report->n_regions_added, ==, 1);
+  g_assert_cmpuint (report->n_added, ==, 3);
+}
+
+static void
+test_exchange_refuses_crafted_regions (Fixture       *fixture,
+                                       gconstpointer  data)
+{
+  g_autofree char *good = path_in (fixture, "contoh.kerjasama");
+  g_autofree char *crafted = path_in (fixture, "crafted.kerjasama");
+  g_autoptr(KsRegion) same_name = NULL;
+  g_autoptr(GError) error = NULL;
+
+  add_contoh (fixture);
+  export (fixture->a, good, NULL);
+
+  edit_copy (good, crafted, "UPDATE regions SET code = '9X.01' WHERE code = '99.01'");
+  assert_refused (fixture, crafted, KS_ERROR_INVALID);
+  edit_copy (good, crafted, "UPDATE regions SET code = '99' WHERE code = '99.01'");
+  assert_refused (fixture, crafted, KS_ERROR_INVALID);
+  edit_copy (good, crafted, "UPDATE regions SET name = printf ('%.400c', 'x') WHERE code = '99.01'");
+  assert_refused (fixture, crafted, KS_ERROR_INVALID);
+  edit_copy (good, crafted, "UPDATE regions SET name = 'Kabupaten' || char (10) || 'Contoh' WHERE code = '99.01'");
+  assert_refused (fixture, crafted, KS_ERROR_INVALID);
+  edit_copy (good, crafted, "UPDATE regions SET name = '  ' WHERE code = '99.01'");
+  assert_refused (fixture, crafted, KS_ERROR_INVALID);
+  edit_copy (good, crafted, "UPDATE regions SET kind = 'negara' WHERE code = '99.01'");
+  assert_refused (fixture, crafted, KS_ERROR_INVALID);
+  edit_copy (good, crafted, "UPDATE regions SET province_code = '33' WHERE code = '99.01'");
+  assert_refused (fixture, crafted, KS_ERROR_INVALID);
+  edit_copy (good, crafted, "UPDATE regions SET name = 'Kota Surakarta' WHERE code = '99.01'");
+  assert_refused (fixture, crafted, KS_ERROR_INVALID);
+
+  /* The same name under another code here: refused, not guessed. */
+  same_name = ks_region_store_add (fixture->b, "99.02", "Kabupaten Contoh", "kabupaten", NULL, NULL, &error);
+  g_assert_no_error (error);
+  assert_refused (fixture, good, KS_ERROR_INVALID);
+}
+
 #define ADD(name, func) \
   g_test_add ("/exchange/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
@@ -595,6 +843,12 @@ main (int   argc,
   ADD ("refuses-crafted-files", test_exchange_refuses_crafted_files);
   ADD ("refuses-own-file", test_exchange_refuses_own_file);
   ADD ("file-is-private", test_exchange_file_is_private);
+  ADD ("export-by-agency", test_exchange_export_by_agency);
+  ADD ("export-agency-and-region", test_exchange_export_agency_and_region);
+  ADD ("export-unknown-agency", test_exchange_export_unknown_agency);
+  ADD ("region-travels", test_exchange_region_travels);
+  ADD ("region-dry-run", test_exchange_region_dry_run);
+  ADD ("refuses-crafted-regions", test_exchange_refuses_crafted_regions);
 
   return g_test_run ();
 }

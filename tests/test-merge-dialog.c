@@ -14,6 +14,7 @@
 #include "ks-demo.h"
 #include "ks-exchange.h"
 #include "ks-merge-dialog.h"
+#include "ks-region-store.h"
 #include "ks-test-common.h"
 #include "ks-test-ui.h"
 
@@ -185,6 +186,38 @@ test_conflict_side_by_side (Fixture       *fixture,
   g_assert_cmpstr (title, ==, "Edited in the agency");
 }
 
+/* A region the other office added comes along, and the preview says so. */
+static void
+test_new_region_is_told (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(KsRegion) region = NULL;
+  g_autoptr(KsAgreement) agreement = ks_agreement_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+
+  region = ks_region_store_add (fixture->theirs, "99.01", "Kabupaten Contoh", "kabupaten", NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_object_set (agreement, "region-code", "99.01", "title", "Fisheries with Busan", NULL);
+  ks_agreement_store_save (fixture->theirs, agreement, NULL, &error);
+  g_assert_no_error (error);
+  ks_exchange_export (fixture->theirs, fixture->file, NULL, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  choose (fixture);
+  g_assert_cmpstr (gtk_label_get_text (find (fixture, "summary_label")), ==,
+                   "22 to add, 0 to update, 0 to delete, 0 unchanged, 0 in conflict. "
+                   "Would add 1 region this register does not have.");
+  g_assert_cmpint (ks_test_query_int (fixture->db, "SELECT count(*) FROM regions WHERE code = '99.01'"), ==, 0);
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->dialog), "merge.merge", NULL);
+  g_assert_true (ks_test_wait_for (was_merged, fixture, 20000));
+  g_assert_nonnull (strstr (fixture->summary, "Added 1 region this register did not have."));
+  name = ks_test_query_text (fixture->db, "SELECT r.name FROM agreements a JOIN regions r ON r.id = a.region_id "
+                                          "WHERE a.title = 'Fisheries with Busan'");
+  g_assert_cmpstr (name, ==, "Kabupaten Contoh");
+}
+
 static void
 test_refused_file_is_reported (Fixture       *fixture,
                                gconstpointer  data)
@@ -219,6 +252,7 @@ main (int   argc,
   ADD ("preview-writes-nothing-then-merges", test_preview_writes_nothing_then_merges);
   ADD ("conflict-side-by-side", test_conflict_side_by_side);
   ADD ("refused-file-is-reported", test_refused_file_is_reported);
+  ADD ("new-region-is-told", test_new_region_is_told);
 
   return g_test_run ();
 }

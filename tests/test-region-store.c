@@ -313,6 +313,76 @@ test_add_province_mismatch (Fixture       *fixture,
 }
 
 static void
+test_add_name_too_long (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autofree char *name = g_strnfill (KS_REGION_NAME_MAX + 1, 'x');
+
+  assert_add_fails (fixture, "34.71", name, "kota", NULL, "longer than 300");
+  assert_add_fails (fixture, "34.71", "Kota\nYogyakarta", "kota", NULL, "one-line");
+}
+
+static void
+test_adopt_keeps_uuid (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(KsRegion) region = g_object_new (KS_TYPE_REGION, "uuid", "0b6b7b8a-1f44-4c3e-9d55-1b2c3d4e5f60",
+                                             "code", "99.01", "name", " Kabupaten Contoh ",
+                                             "kind", "kabupaten", "province-code", "99", "group", "",
+                                             NULL);
+  g_autoptr(KsRegion) again = g_object_new (KS_TYPE_REGION, "uuid", "0b6b7b8a-1f44-4c3e-9d55-1b2c3d4e5f60",
+                                            "code", "99.02", "name", "Kota Contoh",
+                                            "kind", "kota", "province-code", "99", "group", "",
+                                            NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *source = NULL;
+
+  g_assert_true (ks_region_store_adopt (fixture->db, region, "merge: contoh.kerjasama", &error));
+  g_assert_no_error (error);
+  name = ks_test_query_text (fixture->db, "SELECT name FROM regions WHERE uuid = "
+                                          "'0b6b7b8a-1f44-4c3e-9d55-1b2c3d4e5f60'");
+  g_assert_cmpstr (name, ==, "Kabupaten Contoh");
+  source = ks_test_query_text (fixture->db, "SELECT source FROM audit_log WHERE record_table = 'regions'");
+  g_assert_cmpstr (source, ==, "merge: contoh.kerjasama");
+
+  /* A uuid already used gets a new one rather than failing the merge. */
+  g_assert_true (ks_region_store_adopt (fixture->db, again, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (ks_test_query_int (fixture->db, "SELECT count(*) FROM regions WHERE code LIKE '99.%'"), ==, 2);
+
+  g_assert_false (ks_region_store_adopt (fixture->db, region, NULL, &error));
+  g_assert_error (error, KS_ERROR, KS_ERROR_INVALID);
+}
+
+static void
+test_list_agencies (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  const char *regions[] = { "33.14", "33.72" };
+  const char *parties[] = { "Dinas Pendidikan", "DINAS PENDIDIKAN" };
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) names = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (regions); i++)
+    {
+      g_autoptr(KsAgreement) agreement = ks_agreement_new ();
+
+      g_object_set (agreement, "region-code", regions[i], "title", "Sister school", NULL);
+      g_ptr_array_add (ks_agreement_get_local_parties (agreement), ks_local_party_ref_new (parties[i], NULL));
+      g_ptr_array_add (ks_agreement_get_local_parties (agreement), ks_local_party_ref_new ("Bappeda", NULL));
+      g_assert_true (ks_agreement_store_save (fixture->db, agreement, NULL, &error));
+      g_assert_no_error (error);
+    }
+
+  names = ks_region_store_list_agencies (fixture->db, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_strv_length (names), ==, 2);
+  g_assert_cmpstr (names[0], ==, "Bappeda");
+  g_assert_cmpstr (names[1], ==, "DINAS PENDIDIKAN");
+}
+
+static void
 test_count_agreements (Fixture       *fixture,
                        gconstpointer  data)
 {
@@ -663,10 +733,13 @@ main (int   argc,
   ADD ("/region/add/kind-fits-code", test_add_kind_must_fit_code);
   ADD ("/region/add/name-required", test_add_name_required);
   ADD ("/region/add/province-mismatch", test_add_province_mismatch);
+  ADD ("/region/add/name-too-long", test_add_name_too_long);
+  ADD ("/region/adopt", test_adopt_keeps_uuid);
   ADD ("/region/count-agreements", test_count_agreements);
   ADD ("/partner/list/sorted-by-name", test_partners_sorted);
   ADD ("/partner/properties", test_partner_properties);
   ADD ("/local-party/list", test_list_local_parties);
+  ADD ("/local-party/list-agencies", test_list_agencies);
   ADD ("/procedure/list/ordered-with-labels", test_steps_ordered_with_labels);
   ADD ("/procedure/add/custom", test_step_add_custom);
   ADD ("/procedure/add/keys-not-reused", test_step_keys_not_reused);

@@ -20,6 +20,7 @@
 #include "ks-date-row.h"
 #include "ks-demo.h"
 #include "ks-event-editor.h"
+#include "ks-exchange-export-dialog.h"
 #include "ks-iso-codes.h"
 #include "ks-keys.h"
 #include "ks-chart.h"
@@ -1089,7 +1090,8 @@ toplevel_shown (gpointer data)
   return ks_test_find_toplevel (GPOINTER_TO_SIZE (data)) != NULL;
 }
 
-/* Import, merge and backups each open their dialog over the window. */
+/* Import, merge, exchange export and backups each open their dialog
+ * over the window. */
 static void
 test_window_opens_exchange_dialogs (Fixture       *fixture,
                                     gconstpointer  data)
@@ -1097,6 +1099,7 @@ test_window_opens_exchange_dialogs (Fixture       *fixture,
   const struct { const char *action; GType type; } dialogs[] = {
     { "win.import-csv", KS_TYPE_IMPORT_DIALOG },
     { "win.merge", KS_TYPE_MERGE_DIALOG },
+    { "win.export-exchange", KS_TYPE_EXCHANGE_EXPORT_DIALOG },
     { "win.backups", KS_TYPE_BACKUP_DIALOG },
   };
 

@@ -45,7 +45,9 @@ static const GOptionEntry option_entries[] = {
   { "dry-run", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("With --import or --merge: check the file and tell what would change, without writing"), NULL },
   { "export-exchange", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-    N_("Write an exchange file for another office to merge: every agreement, or those of the regions given with --region"), N_("FILE.kerjasama") },
+    N_("Write an exchange file for another office to merge: every agreement, or those of the regions given with --region and the agencies given with --agency"), N_("FILE.kerjasama") },
+  { "agency", 0, 0, G_OPTION_ARG_STRING_ARRAY, NULL,
+    N_("With --export-exchange: the agreements of this agency (a local party such as a dinas, in any region; case does not matter), besides those of --region; may be repeated"), N_("NAME") },
   { "merge", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Merge an exchange file from another office; conflicts are reported and left untouched"), N_("FILE.kerjasama") },
   { "prefer", 0, 0, G_OPTION_ARG_STRING, NULL,
@@ -83,7 +85,7 @@ static const GOptionEntry option_entries[] = {
 static const char *headless_options[] = {
   "load-demo", "generate-sample", "seed", "import", "export-csv", "view", "check",
   "check-reminders", "report", "annual-report", "request-lists", "year", "region", "from",
-  "to", "export-exchange", "merge", "prefer", NULL
+  "to", "export-exchange", "agency", "merge", "prefer", NULL
 };
 
 const GOptionEntry *
@@ -557,11 +559,16 @@ run_export_exchange (KsDatabase   *db,
                      const char   *path)
 {
   g_auto(GStrv) regions = NULL;
+  g_auto(GStrv) agencies = NULL;
   g_autoptr(GError) error = NULL;
+  KsExchangeSelection selection = { NULL, NULL, NULL };
   guint n_exported = 0;
 
   g_variant_dict_lookup (options, "region", "^as", &regions);
-  if (!ks_exchange_export (db, path, (const char * const *) regions, NULL, &n_exported, NULL, &error))
+  g_variant_dict_lookup (options, "agency", "^as", &agencies);
+  selection.region_codes = (const char * const *) regions;
+  selection.agencies = (const char * const *) agencies;
+  if (!ks_exchange_export_selection (db, path, &selection, &n_exported, NULL, &error))
     return fail (error);
 
   g_print (g_dngettext (GETTEXT_PACKAGE,
@@ -598,6 +605,14 @@ print_merge_report (const KsMergeReport *report,
                    : _("Merged: %u added, %u updated, %u deleted, %u unchanged, %u in conflict.\n"),
            report->n_added, report->n_updated, report->n_deleted, report->n_unchanged,
            report->n_conflicts);
+  if (report->n_regions_added > 0)
+    g_print (dry_run ? g_dngettext (GETTEXT_PACKAGE, "Would add %u region this register does not have.\n",
+                                    "Would add %u regions this register does not have.\n",
+                                    report->n_regions_added)
+                     : g_dngettext (GETTEXT_PACKAGE, "Added %u region this register did not have.\n",
+                                    "Added %u regions this register did not have.\n",
+                                    report->n_regions_added),
+             report->n_regions_added);
   if (report->n_conflicts > 0 && prefer == KS_EXCHANGE_PREFER_NONE)
     g_print (_("Records in conflict were left as they are; merge again with --prefer mine or --prefer theirs to settle them.\n"));
 }
@@ -660,6 +675,8 @@ check_report_options (GVariantDict *options,
   else if (report_path == NULL && annual_path == NULL && requests_path == NULL &&
            exchange_path == NULL && g_variant_dict_contains (options, "region"))
     g_printerr (_("kerjasama: --region goes with --report, --annual-report, --request-lists or --export-exchange\n"));
+  else if (exchange_path == NULL && g_variant_dict_contains (options, "agency"))
+    g_printerr (_("kerjasama: --agency goes with --export-exchange\n"));
   else if (annual_path != NULL && !g_variant_dict_contains (options, "year"))
     g_printerr (_("kerjasama: --annual-report needs --year\n"));
   else if (annual_path != NULL && !g_str_has_suffix (annual_path, ".xlsx") &&

@@ -39,7 +39,13 @@
  * private folder, its header, application_id, version, integrity and its
  * exact schema (no triggers, no views, no other tables) are checked with
  * triggers and views disabled, and every record goes through the stores'
- * validation. */
+ * validation.
+ *
+ * The file keeps the sender's whole regions table (a few dozen rows).  A
+ * merge adds, before any agreement, the regions the file's agreements
+ * are in and the register lacks (known by code), validated like a region
+ * typed in the window; files written before this need nothing more, as
+ * they hold the same table. */
 
 #define G_LOG_DOMAIN "ks-exchange"
 
@@ -50,12 +56,14 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "ks-agreement-private.h"
 #include "ks-agreement-store.h"
 #include "ks-attachment-store.h"
 #include "ks-audit-diff.h"
 #include "ks-error.h"
 #include "ks-event-store.h"
 #include "ks-exchange.h"
+#include "ks-region-store.h"
 #include "ks-store-util.h"
 
 #define SQLITE_HEADER "SQLite format 3"
@@ -101,6 +109,7 @@ reset_report (KsMergeReport *report)
 {
   report->n_added = report->n_updated = report->n_deleted = 0;
   report->n_unchanged = report->n_conflicts = 0;
+  report->n_regions_added = 0;
   g_ptr_array_set_size (report->conflicts, 0);
   g_clear_pointer (&report->peer_uuid, g_free);
   g_clear_pointer (&report->exported_at, g_free);
@@ -249,25 +258,47 @@ bind_and_run (sqlite3     *db,
   return TRUE;
 }
 
-/* Marks the chosen agreements, then their parents, so that a selection
- * never loses the agreement a chosen one belongs to. */
 static gboolean
-select_agreements (sqlite3             *db,
-                   const char * const  *region_codes,
-                   const char * const  *uuids,
-                   GError             **error)
+bind_and_count (sqlite3     *db,
+                const char  *sql,
+                const char  *value,
+                int         *count,
+                GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
+
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_bind_text (stmt, 1, value, -1, SQLITE_TRANSIENT);
+      rc = sqlite3_step (stmt);
+    }
+  if (rc == SQLITE_ROW)
+    *count = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      g_set_error (error, KS_ERROR, KS_ERROR_IO,
+                   _("The exchange file could not be written: %s"), sqlite3_errmsg (db));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+select_regions (sqlite3             *db,
+                const char * const  *region_codes,
+                GError             **error)
 {
   int n;
-
-  if (!exec_raw (db, "CREATE TEMP TABLE keep (id INTEGER PRIMARY KEY)", error))
-    return FALSE;
 
   for (guint i = 0; region_codes != NULL && region_codes[i] != NULL; i++)
     {
       if (!bind_and_run (db, "INSERT OR IGNORE INTO keep SELECT a.id FROM agreements a "
                              "JOIN regions r ON r.id = a.region_id WHERE r.code = ?",
                          region_codes[i], &n, error) ||
-          !bind_and_run (db, "UPDATE regions SET code = code WHERE code = ?", region_codes[i], &n, error))
+          !bind_and_count (db, "SELECT count(*) FROM regions WHERE code = ?", region_codes[i], &n, error))
         return FALSE;
       if (n == 0)
         {
@@ -277,9 +308,56 @@ select_agreements (sqlite3             *db,
         }
     }
 
-  for (guint i = 0; uuids != NULL && uuids[i] != NULL; i++)
+  return TRUE;
+}
+
+/* An agency is a local party, found by its folded name as the stores
+ * find it; the same dinas of several regions counts as one. */
+static gboolean
+select_agencies (sqlite3             *db,
+                 const char * const  *agencies,
+                 GError             **error)
+{
+  int n;
+
+  for (guint i = 0; agencies != NULL && agencies[i] != NULL; i++)
+    {
+      g_autofree char *folded = ks_agreement_fold_name (agencies[i]);
+
+      if (!bind_and_run (db, "INSERT OR IGNORE INTO keep SELECT alp.agreement_id "
+                             "FROM agreement_local_parties alp "
+                             "JOIN local_parties lp ON lp.id = alp.local_party_id WHERE lp.folded_name = ?",
+                         folded, &n, error) ||
+          !bind_and_count (db, "SELECT count(*) FROM local_parties WHERE folded_name = ?", folded, &n, error))
+        return FALSE;
+      if (n == 0 || folded[0] == '\0')
+        {
+          g_set_error (error, KS_ERROR, KS_ERROR_NOT_FOUND,
+                       _("There is no agency named “%s”."), agencies[i]);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+/* Marks the chosen agreements, then their parents, so that a selection
+ * never loses the agreement a chosen one belongs to. */
+static gboolean
+select_agreements (sqlite3                    *db,
+                   const KsExchangeSelection  *selection,
+                   GError                    **error)
+{
+  int n;
+
+  if (!exec_raw (db, "CREATE TEMP TABLE keep (id INTEGER PRIMARY KEY)", error) ||
+      !select_regions (db, selection->region_codes, error) ||
+      !select_agencies (db, selection->agencies, error))
+    return FALSE;
+
+  for (guint i = 0; selection->uuids != NULL && selection->uuids[i] != NULL; i++)
     if (!bind_and_run (db, "INSERT OR IGNORE INTO keep SELECT id FROM agreements WHERE uuid = ?",
-                       uuids[i], &n, error))
+                       selection->uuids[i], &n, error))
       return FALSE;
 
   return exec_raw (db,
@@ -295,17 +373,18 @@ select_agreements (sqlite3             *db,
  * merge_peers; of the audit trail, which names the staff, only which
  * records last came from a merge with which register. */
 static gboolean
-reduce_copy (sqlite3             *db,
-             gboolean             everything,
-             const char * const  *region_codes,
-             const char * const  *uuids,
-             GError             **error)
+reduce_copy (sqlite3                    *db,
+             const KsExchangeSelection  *selection,
+             GError                    **error)
 {
+  gboolean everything = selection->region_codes == NULL && selection->agencies == NULL &&
+                        selection->uuids == NULL;
+
   if (!exec_raw (db, "PRAGMA foreign_keys = ON; PRAGMA secure_delete = ON; BEGIN", error))
     return FALSE;
 
   if (!everything &&
-      (!select_agreements (db, region_codes, uuids, error) ||
+      (!select_agreements (db, selection, error) ||
        !exec_raw (db, "DELETE FROM agreements WHERE id NOT IN (SELECT id FROM keep)", error)))
     return FALSE;
 
@@ -353,17 +432,13 @@ stamp_copy (sqlite3     *db,
 
 /**
  * ks_exchange_export:
- * @path: the exchange file to write, readable by its owner only;
- *   replaced only once it is complete
+ * @path: the exchange file to write
  * @region_codes: (nullable) (array zero-terminated=1): the regions whose
  *   agreements to export
  * @uuids: (nullable) (array zero-terminated=1): agreements to export
  * @n_exported: (out) (optional): how many agreements the file holds
  *
- * Writes an exchange file with every agreement when both @region_codes
- * and @uuids are %NULL, else with the agreements of the regions and the
- * ones named, plus the agreements they belong to.  Deleted agreements
- * travel too, so that the deletion reaches the other register.
+ * ks_exchange_export_selection() with regions and agreements only.
  */
 gboolean
 ks_exchange_export (KsDatabase          *db,
@@ -374,16 +449,43 @@ ks_exchange_export (KsDatabase          *db,
                     GCancellable        *cancellable,
                     GError             **error)
 {
-  g_autofree char *work_path = g_strdup_printf ("%s.work-%08x", path, g_random_int ());
+  KsExchangeSelection selection = { region_codes, NULL, uuids };
+
+  return ks_exchange_export_selection (db, path, &selection, n_exported, cancellable, error);
+}
+
+/**
+ * ks_exchange_export_selection:
+ * @path: the exchange file to write, readable by its owner only;
+ *   replaced only once it is complete
+ * @selection: (nullable): which agreements; %NULL for every one
+ * @n_exported: (out) (optional): how many agreements the file holds
+ *
+ * Writes an exchange file with the agreements @selection names, plus the
+ * agreements they belong to.  Deleted agreements travel too, so that the
+ * deletion reaches the other register.  The file keeps the register's
+ * whole list of regions, so that a region added here reaches the other
+ * register with its agreements.  Only reads @db, once the register has
+ * its uuid (ks_exchange_dup_register_uuid()).
+ */
+gboolean
+ks_exchange_export_selection (KsDatabase                 *db,
+                              const char                 *path,
+                              const KsExchangeSelection  *selection,
+                              guint                      *n_exported,
+                              GCancellable               *cancellable,
+                              GError                    **error)
+{
+  static const KsExchangeSelection all = { NULL, NULL, NULL };
+  g_autofree char *work_path = NULL;
   g_autofree char *uuid = NULL;
-  g_autoptr(GError) move_error = NULL;
-  gboolean everything = region_codes == NULL && uuids == NULL;
   sqlite3 *copy = NULL;
   gboolean ok;
 
   g_return_val_if_fail (KS_IS_DATABASE (db), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
+  work_path = g_strdup_printf ("%s.work-%08x", path, g_random_int ());
   uuid = ks_exchange_dup_register_uuid (db, error);
   if (uuid == NULL || !ks_database_backup_to (db, work_path, cancellable, error))
     return FALSE;
@@ -392,7 +494,7 @@ ks_exchange_export (KsDatabase          *db,
   if (!ok)
     g_set_error (error, KS_ERROR, KS_ERROR_IO,
                  _("The exchange file could not be written: %s"), sqlite3_errmsg (copy));
-  ok = ok && reduce_copy (copy, everything, region_codes, uuids, error) &&
+  ok = ok && reduce_copy (copy, selection != NULL ? selection : &all, error) &&
        !g_cancellable_set_error_if_cancelled (cancellable, error) &&
        stamp_copy (copy, n_exported, error);
   sqlite3_close_v2 (copy);
@@ -1502,6 +1604,75 @@ read_identities (MergeState  *state,
   return state->base_mine != NULL;
 }
 
+/* Regions */
+
+static gboolean
+has_region_code (MergeState  *state,
+                 const char  *code,
+                 gboolean    *known,
+                 GError     **error)
+{
+  g_autoptr(KsStatement) stmt = ks_database_prepare (state->db, "SELECT 1 FROM regions WHERE code = ?", error);
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, code, -1, SQLITE_TRANSIENT);
+  return ks_store_step_row (state->db, stmt, known, error);
+}
+
+static KsRegion *
+their_region_from_row (KsStatement *stmt)
+{
+  return g_object_new (KS_TYPE_REGION,
+                       "uuid", ks_store_column_text (stmt, 0),
+                       "code", ks_store_column_text (stmt, 1),
+                       "name", ks_store_column_text (stmt, 2),
+                       "kind", ks_store_column_text (stmt, 3),
+                       "province-code", ks_store_column_text (stmt, 4),
+                       "group", ks_store_column_text (stmt, 5),
+                       NULL);
+}
+
+/* The regions the file's agreements are in and this register lacks,
+ * such as a kabupaten the other office added by hand: added first, so
+ * that every agreement finds its region.  A region is known by its
+ * Kemendagri code; one known here keeps its name here. */
+static gboolean
+merge_regions (MergeState  *state,
+               GError     **error)
+{
+  g_autoptr(KsStatement) stmt =
+    ks_database_prepare (state->theirs,
+                         "SELECT uuid, code, name, kind, province_code, region_group FROM regions "
+                         "WHERE id IN (SELECT region_id FROM agreements) ORDER BY code",
+                         error);
+
+  if (stmt == NULL)
+    return FALSE;
+
+  for (;;)
+    {
+      g_autoptr(KsRegion) region = NULL;
+      gboolean has_row, known;
+
+      if (!ks_store_step_row (state->theirs, stmt, &has_row, error))
+        return FALSE;
+      if (!has_row)
+        return TRUE;
+
+      if (!has_region_code (state, ks_store_column_text (stmt, 1), &known, error))
+        return FALSE;
+      if (known)
+        continue;
+
+      region = their_region_from_row (stmt);
+      if (!ks_region_store_adopt (state->db, region, state->source, error))
+        return FALSE;
+      state->report->n_regions_added++;
+    }
+}
+
 static gboolean
 record_peer (MergeState  *state,
              GError     **error)
@@ -1542,7 +1713,8 @@ merge_all (MergeState          *state,
 {
   g_autoptr(GPtrArray) uuids = NULL;
 
-  if (!read_identities (state, path, error))
+  if (!read_identities (state, path, error) ||
+      !merge_regions (state, error))
     return FALSE;
 
   uuids = list_their_agreements (state->theirs, error);

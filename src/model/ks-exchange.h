@@ -58,6 +58,8 @@ typedef struct
  * @conflicts: (element-type KsExchangeConflict): the conflicts
  * @peer_uuid: the register the file was exported from
  * @exported_at: when it was exported (the sender's clock)
+ * @n_regions_added: regions the file's agreements are in that the
+ *   register did not have (added in the other register)
  *
  * What a merge did or, for a dry run, would do.
  */
@@ -71,6 +73,7 @@ typedef struct
   GPtrArray *conflicts;
   char      *peer_uuid;
   char      *exported_at;
+  guint      n_regions_added;
 } KsMergeReport;
 
 /**
@@ -86,6 +89,26 @@ typedef struct
   KsExchangePrefer  prefer;
   GHashTable       *choices;
 } KsMergeOptions;
+
+/**
+ * KsExchangeSelection:
+ * @region_codes: (nullable) (array zero-terminated=1): regions whose
+ *   agreements to export
+ * @agencies: (nullable) (array zero-terminated=1): local parties (dinas,
+ *   PDAM, school…) whose agreements to export, by name in any case and in
+ *   any region
+ * @uuids: (nullable) (array zero-terminated=1): agreements to export
+ *
+ * Which agreements an exchange file holds: those matching any of the
+ * three (a union), plus the agreements they belong to; every agreement
+ * when all three are %NULL.
+ */
+typedef struct
+{
+  const char * const *region_codes;
+  const char * const *agencies;
+  const char * const *uuids;
+} KsExchangeSelection;
 
 /**
  * KsExchangeProgress:
@@ -112,6 +135,13 @@ gboolean       ks_exchange_export           (KsDatabase          *db,
                                              guint               *n_exported,
                                              GCancellable        *cancellable,
                                              GError             **error);
+
+gboolean       ks_exchange_export_selection (KsDatabase                *db,
+                                             const char                *path,
+                                             const KsExchangeSelection *selection,
+                                             guint                     *n_exported,
+                                             GCancellable              *cancellable,
+                                             GError                   **error);
 
 gboolean       ks_exchange_merge            (KsDatabase          *db,
                                              const char          *path,

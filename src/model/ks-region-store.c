@@ -18,6 +18,8 @@
 #include "ks-region-store.h"
 #include "ks-store-util.h"
 
+#define OR_EMPTY(text) ((text) != NULL ? (text) : "")
+
 static KsRegion *
 region_from_row (KsStatement *stmt)
 {
@@ -163,16 +165,35 @@ validate_code_and_kind (const char  *code,
 }
 
 static gboolean
+has_control (const char *text)
+{
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    if (g_unichar_iscntrl (g_utf8_get_char (p)))
+      return TRUE;
+
+  return FALSE;
+}
+
+static gboolean
 validate_names (const char  *code,
                 const char  *name,
                 const char  *province_code,
                 const char  *group,
                 GError     **error)
 {
-  if (!g_utf8_validate (name, -1, NULL) || !g_utf8_validate (group, -1, NULL))
+  if (!g_utf8_validate (name, -1, NULL) || !g_utf8_validate (group, -1, NULL) ||
+      has_control (name) || has_control (group))
     {
       g_set_error (error, KS_ERROR, KS_ERROR_INVALID,
-                   _("The name or group of region “%s” is not valid UTF-8 text."), code);
+                   _("The name or group of region “%s” is not valid one-line text."), code);
+      return FALSE;
+    }
+
+  if (g_utf8_strlen (name, -1) > KS_REGION_NAME_MAX || g_utf8_strlen (group, -1) > KS_REGION_NAME_MAX)
+    {
+      g_set_error (error, KS_ERROR, KS_ERROR_INVALID,
+                   _("The name or group of region “%s” is longer than %u characters."),
+                   code, (guint) KS_REGION_NAME_MAX);
       return FALSE;
     }
 
@@ -238,6 +259,7 @@ check_unique (KsDatabase  *db,
 static gboolean
 insert_region (KsDatabase  *db,
                KsRegion    *region,
+               const char  *source,
                GError     **error)
 {
   g_autoptr(KsStatement) stmt = NULL;
@@ -269,7 +291,7 @@ insert_region (KsDatabase  *db,
   ks_audit_changes_add_string (changes, "province_code", NULL, ks_region_get_province_code (region));
   ks_audit_changes_add_string (changes, "region_group", NULL, ks_region_get_group (region));
   json = ks_audit_changes_to_json (changes);
-  if (!ks_database_audit (db, "regions", ks_region_get_uuid (region), "insert", json, NULL, error))
+  if (!ks_database_audit (db, "regions", ks_region_get_uuid (region), "insert", json, source, error))
     return FALSE;
 
   ks_database_changed (db, "regions");
@@ -279,10 +301,56 @@ insert_region (KsDatabase  *db,
 static gboolean
 add_region (KsDatabase  *db,
             KsRegion    *region,
+            const char  *source,
             GError     **error)
 {
   return check_unique (db, ks_region_get_code (region), ks_region_get_name (region), error) &&
-         insert_region (db, region, error);
+         insert_region (db, region, source, error);
+}
+
+/* Validates what ks_region_store_add() and ks_region_store_adopt() are
+ * given, and returns the region to insert. */
+static KsRegion *
+new_region (const char  *uuid,
+            const char  *code,
+            const char  *name,
+            const char  *kind,
+            const char  *province_code,
+            const char  *group,
+            GError     **error)
+{
+  g_autofree char *clean_name = g_strstrip (g_strdup (name));
+  g_autofree char *clean_group = g_strstrip (g_strdup (group != NULL ? group : ""));
+  g_autofree char *province = province_code != NULL && province_code[0] != '\0'
+                              ? g_strdup (province_code) : g_strndup (code, 2);
+
+  if (!validate_code_and_kind (code, kind, error) ||
+      !validate_names (code, clean_name, province, clean_group, error))
+    return NULL;
+
+  return g_object_new (KS_TYPE_REGION,
+                       "uuid", uuid,
+                       "code", code,
+                       "name", clean_name,
+                       "kind", kind,
+                       "province-code", province,
+                       "group", clean_group,
+                       NULL);
+}
+
+static gboolean
+uuid_is_taken (KsDatabase  *db,
+               const char  *uuid,
+               gboolean    *taken,
+               GError     **error)
+{
+  g_autoptr(KsStatement) stmt = ks_database_prepare (db, "SELECT 1 FROM regions WHERE uuid = ?", error);
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
+  return ks_store_step_row (db, stmt, taken, error);
 }
 
 /**
@@ -395,9 +463,6 @@ ks_region_store_add (KsDatabase  *db,
 {
   g_autoptr(KsRegion) region = NULL;
   g_autofree char *uuid = NULL;
-  g_autofree char *clean_name = NULL;
-  g_autofree char *clean_group = NULL;
-  g_autofree char *province = NULL;
   gboolean owned;
 
   g_return_val_if_fail (KS_IS_DATABASE (db), NULL);
@@ -405,30 +470,55 @@ ks_region_store_add (KsDatabase  *db,
   g_return_val_if_fail (name != NULL, NULL);
   g_return_val_if_fail (kind != NULL, NULL);
 
-  clean_name = g_strstrip (g_strdup (name));
-  clean_group = g_strstrip (g_strdup (group != NULL ? group : ""));
-  province = province_code != NULL && province_code[0] != '\0'
-             ? g_strdup (province_code) : g_strndup (code, 2);
-
-  if (!validate_code_and_kind (code, kind, error) ||
-      !validate_names (code, clean_name, province, clean_group, error))
-    return NULL;
-
   uuid = ks_database_new_uuid ();
-  region = g_object_new (KS_TYPE_REGION,
-                         "uuid", uuid,
-                         "code", code,
-                         "name", clean_name,
-                         "kind", kind,
-                         "province-code", province,
-                         "group", clean_group,
-                         NULL);
-
-  if (!ks_store_begin (db, &owned, error) ||
-      !ks_store_end (db, owned, add_region (db, region, error), error))
+  region = new_region (uuid, code, name, kind, province_code, group, error);
+  if (region == NULL ||
+      !ks_store_begin (db, &owned, error) ||
+      !ks_store_end (db, owned, add_region (db, region, NULL, error), error))
     return NULL;
 
   return g_steal_pointer (&region);
+}
+
+/**
+ * ks_region_store_adopt:
+ * @region: a region as another register has it, from a file that may
+ *   have been crafted
+ * @source: (nullable): where it came from, for the audit trail
+ *
+ * Adds a region another register added, validated like
+ * ks_region_store_add() and keeping its uuid when that is free, so that
+ * an agreement made there finds its region here.
+ *
+ * Returns: %TRUE when the region was added
+ */
+gboolean
+ks_region_store_adopt (KsDatabase  *db,
+                       KsRegion    *region,
+                       const char  *source,
+                       GError     **error)
+{
+  g_autoptr(KsRegion) copy = NULL;
+  g_autofree char *uuid = NULL;
+  const char *their_uuid;
+  gboolean taken = TRUE, owned;
+
+  g_return_val_if_fail (KS_IS_DATABASE (db), FALSE);
+  g_return_val_if_fail (KS_IS_REGION (region), FALSE);
+
+  their_uuid = ks_region_get_uuid (region);
+  if (their_uuid != NULL && g_uuid_string_is_valid (their_uuid) &&
+      !uuid_is_taken (db, their_uuid, &taken, error))
+    return FALSE;
+  uuid = taken ? ks_database_new_uuid () : g_strdup (their_uuid);
+
+  copy = new_region (uuid, OR_EMPTY (ks_region_get_code (region)), OR_EMPTY (ks_region_get_name (region)),
+                     OR_EMPTY (ks_region_get_kind (region)), ks_region_get_province_code (region),
+                     ks_region_get_group (region), error);
+
+  return copy != NULL &&
+         ks_store_begin (db, &owned, error) &&
+         ks_store_end (db, owned, add_region (db, copy, source, error), error);
 }
 
 /**
@@ -462,6 +552,46 @@ ks_region_store_list_local_parties (KsDatabase  *db,
     return NULL;
 
   sqlite3_bind_text (stmt, 1, region_code, -1, SQLITE_TRANSIENT);
+  for (;;)
+    {
+      gboolean has_row;
+
+      if (!ks_store_step_row (db, stmt, &has_row, error))
+        return NULL;
+      if (!has_row)
+        break;
+
+      g_strv_builder_add (names, ks_store_column_text (stmt, 0));
+    }
+
+  return g_strv_builder_end (names);
+}
+
+/**
+ * ks_region_store_list_agencies:
+ *
+ * The local parties of every region, each name once however it is
+ * written, for choosing an agency to export.
+ *
+ * Returns: (transfer full) (nullable): the names, not deleted, ignoring
+ *   case in alphabetical order
+ */
+GStrv
+ks_region_store_list_agencies (KsDatabase  *db,
+                               GError     **error)
+{
+  g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
+  g_autoptr(KsStatement) stmt = NULL;
+
+  g_return_val_if_fail (KS_IS_DATABASE (db), NULL);
+
+  stmt = ks_database_prepare (db,
+                              "SELECT min (name) FROM local_parties WHERE deleted_at IS NULL "
+                              "GROUP BY folded_name ORDER BY min (name) COLLATE NOCASE, min (name)",
+                              error);
+  if (stmt == NULL)
+    return NULL;
+
   for (;;)
     {
       gboolean has_row;

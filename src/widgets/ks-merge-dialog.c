@@ -161,8 +161,8 @@ show_status (KsMergeDialog *self,
 }
 
 static char *
-describe_counts (const KsMergeReport *report,
-                 gboolean             done)
+describe_records (const KsMergeReport *report,
+                  gboolean             done)
 {
   if (done)
     /* Translators: after a merge; the numbers count agreements, events and attachments */
@@ -174,6 +174,26 @@ describe_counts (const KsMergeReport *report,
   return g_strdup_printf (_("%u to add, %u to update, %u to delete, %u unchanged, %u in conflict."),
                           report->n_added, report->n_updated, report->n_deleted,
                           report->n_unchanged, report->n_conflicts);
+}
+
+/* Regions added in the other office come with their agreements. */
+static char *
+describe_counts (const KsMergeReport *report,
+                 gboolean             done)
+{
+  g_autofree char *records = describe_records (report, done);
+  guint n = report->n_regions_added;
+
+  if (n == 0)
+    return g_steal_pointer (&records);
+
+  if (done)
+    return g_strdup_printf (ngettext ("%s Added %u region this register did not have.",
+                                      "%s Added %u regions this register did not have.", n),
+                            records, n);
+  return g_strdup_printf (ngettext ("%s Would add %u region this register does not have.",
+                                    "%s Would add %u regions this register does not have.", n),
+                          records, n);
 }
 
 static void

@@ -21,7 +21,7 @@
 #include "ks-database.h"
 #include "ks-demo.h"
 #include "ks-event-editor.h"
-#include "ks-exchange.h"
+#include "ks-exchange-export-dialog.h"
 #include "ks-export-dialog.h"
 #include "ks-filter-popover.h"
 #include "ks-import-dialog.h"
@@ -635,44 +635,16 @@ backups_action (GtkWidget  *widget,
                   "restored", G_CALLBACK (restored_cb));
 }
 
-/* The selected rows, else the region the sidebar shows, else all. */
 static void
-export_exchange_to (KsWindow *self,
-                    GFile    *file)
+exchange_exported_cb (KsWindow *self,
+                      GFile    *file,
+                      guint     n)
 {
-  g_auto(GStrv) uuids = ks_agreement_view_dup_selected_uuids (self->agreement_view);
-  const char *regions[2] = { shown_region (self), NULL };
-  g_autofree char *path = g_file_get_path (file);
   g_autofree char *name = g_file_get_basename (file);
-  g_autofree char *message = NULL;
-  g_autoptr(GError) error = NULL;
-  guint n = 0;
+  g_autofree char *message = g_strdup_printf (ngettext ("%u agreement written to “%s”",
+                                                        "%u agreements written to “%s”", n), n, name);
 
-  if (path == NULL)
-    message = g_strdup (_("The file must be on this computer or a mounted drive."));
-  else if (!ks_exchange_export (self->db, path, regions[0] != NULL ? regions : NULL,
-                                uuids[0] != NULL ? (const char * const *) uuids : NULL,
-                                &n, NULL, &error))
-    message = g_strdup (error->message);
-  else
-    message = g_strdup_printf (ngettext ("%u agreement written to “%s”",
-                                         "%u agreements written to “%s”", n), n, name);
   show_toast (self, message);
-}
-
-static void
-exchange_response_cb (GtkNativeDialog *dialog,
-                      int              response,
-                      KsWindow        *self)
-{
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-
-      export_exchange_to (self, file);
-    }
-  gtk_native_dialog_destroy (dialog);
-  g_object_unref (dialog);
 }
 
 static void
@@ -681,19 +653,12 @@ export_exchange_action (GtkWidget  *widget,
                         GVariant   *parameter)
 {
   KsWindow *self = KS_WINDOW (widget);
-  GtkFileChooserNative *chooser;
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_auto(GStrv) uuids = ks_agreement_view_dup_selected_uuids (self->agreement_view);
+  KsExchangeExportDialog *dialog =
+    ks_exchange_export_dialog_new (GTK_WINDOW (self), self->db, self->settings,
+                                   (const char * const *) uuids, shown_region (self));
 
-  chooser = gtk_file_chooser_native_new (_("Export an Exchange File"), GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
-  gtk_file_filter_set_name (filter, _("Kerjasama exchange files"));
-  gtk_file_filter_add_suffix (filter, "kerjasama");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  /* Translators: the suggested name of an exchange file; keep ".kerjasama" */
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("exchange.kerjasama"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_signal_connect (chooser, "response", G_CALLBACK (exchange_response_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  present_dialog (self, GTK_WINDOW (dialog), "exported", G_CALLBACK (exchange_exported_cb));
 }
 
 static void
@@ -1085,7 +1050,7 @@ install_actions (GtkWidgetClass *widget_class)
     { "win.print-requests", NULL, print_requests_action, GDK_KEY_p, GDK_CONTROL_MASK | GDK_SHIFT_MASK },
     { "win.import-csv", NULL, import_csv_action, GDK_KEY_i, GDK_CONTROL_MASK },
     { "win.merge", NULL, merge_action, GDK_KEY_m, GDK_CONTROL_MASK },
-    { "win.export-exchange", NULL, export_exchange_action, 0, 0 },
+    { "win.export-exchange", NULL, export_exchange_action, GDK_KEY_m, GDK_CONTROL_MASK | GDK_SHIFT_MASK },
     { "win.backups", NULL, backups_action, GDK_KEY_b, GDK_CONTROL_MASK },
     { "win.load-demo", NULL, load_demo_action, 0, 0 },
     { "win.clear-filters", NULL, clear_filters_action, 0, 0 },
