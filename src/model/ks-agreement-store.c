@@ -1874,8 +1874,9 @@ details_free (gpointer data)
   g_free (data);
 }
 
-/* The newest event of each agreement through the events index, rather
- * than every event with its description. */
+/* The newest event of each agreement straight from the events index:
+ * its date is the agreement's last_event_on (kept by every save, checked
+ * by ks_check_database()), ties go to the later entry. */
 static gboolean
 read_region_details (KsDatabase    *db,
                      sqlite3_stmt  *stmt,
@@ -1930,8 +1931,9 @@ ks_agreement_store_load_regions_details (KsDatabase          *db,
                               "SELECT a.id, a.notes, a.obstacles_text, e.occurred_on, e.kind, e.description "
                               "FROM regions r CROSS JOIN agreements a ON a.region_id = r.id "
                               "LEFT JOIN events e ON e.id = (SELECT x.id FROM events x "
-                              "WHERE x.agreement_id = a.id AND x.deleted_at IS NULL "
-                              "ORDER BY x.occurred_on DESC, x.created_at DESC, x.id DESC LIMIT 1) "
+                              "WHERE x.agreement_id = a.id AND x.occurred_on = a.last_event_on "
+                              "AND x.deleted_at IS NULL "
+                              "ORDER BY x.created_at DESC, x.id DESC LIMIT 1) "
                               "WHERE r.code = ? AND a.deleted_at IS NULL",
                               error);
   if (stmt == NULL)
