@@ -28,6 +28,7 @@ typedef struct
   GSList *blocks;
   char   *pos;
   gsize   left;
+  gboolean small;   /* blocks of 64 KiB rather than huge pages */
 } KsArena;
 
 /* Worked out from the stage and reporting columns at load. */

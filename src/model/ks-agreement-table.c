@@ -40,6 +40,11 @@
  * 4 KiB at a time costs more than reading it from SQLite. */
 #define ARENA_BLOCK_SIZE (2 * 1024 * 1024)
 
+/* A region's rows fit a few of these; blocks under malloc's mmap
+ * threshold are reused from region to region instead of being mapped
+ * and unmapped 500 times in a report. */
+#define SMALL_ARENA_BLOCK_SIZE (64 * 1024)
+
 #define ONES G_GUINT64_CONSTANT (0x0101010101010101)
 #define HIGH_BITS (ONES * 0x80)
 
@@ -161,11 +166,13 @@ arena_alloc (KsArena *arena,
 
   if (size > arena->left)
     {
-      gsize block = (size + ARENA_BLOCK_SIZE - 1) / ARENA_BLOCK_SIZE * ARENA_BLOCK_SIZE;
+      gsize unit = arena->small ? SMALL_ARENA_BLOCK_SIZE : ARENA_BLOCK_SIZE;
+      gsize block = (size + unit - 1) / unit * unit;
 
-      arena->pos = g_aligned_alloc (1, block, ARENA_BLOCK_SIZE);
+      arena->pos = g_aligned_alloc (1, block, arena->small ? 16 : ARENA_BLOCK_SIZE);
 #ifdef KS_USE_MADV_HUGEPAGE
-      madvise (arena->pos, block, MADV_HUGEPAGE);
+      if (!arena->small)
+        madvise (arena->pos, block, MADV_HUGEPAGE);
 #endif
       arena->left = block;
       arena->blocks = g_slist_prepend (arena->blocks, arena->pos);
@@ -1102,6 +1109,9 @@ ks_agreement_table_load_regions (KsDatabase          *db,
     return NULL;
 
   table = g_new0 (KsAgreementTable, 1);
+  table->strings.small = TRUE;
+  for (guint i = 0; i < KS_N_KEY_COLUMNS; i++)
+    table->key_strings[i].small = TRUE;
   table->capacity = 256;
   table->rows = arena_alloc_rows (&table->strings, table->capacity);
   loader_init (&loader, table, FALSE);
