@@ -602,7 +602,8 @@ typedef struct
 {
   char  *code;
   char  *name;
-  GPtrArray *rows;   /* of GStrv, the cells */
+  GPtrArray *rows;     /* of GStrv, the cells */
+  GArray    *heights;  /* of double, each row's */
 } BareSheet;
 
 static GPtrArray *bare_sheets;
@@ -614,10 +615,21 @@ collect_report_row_cb (const KsReportRow  *row,
 {
   BareSheet *sheet = data;
   GStrv cells = g_new0 (char *, KS_REPORT_N_COLUMNS + 1);
+  double height = 15;
 
+  /* The report's rows are as tall as their wrapped text; the bare loop
+   * writes the same heights, worked out here, outside its timing. */
   for (guint c = 1; c < KS_REPORT_N_COLUMNS; c++)
-    cells[c - 1] = g_strdup (row->texts[c] != NULL ? row->texts[c] : "");
+    {
+      const char *text = row->texts[c] != NULL ? row->texts[c] : "";
+      gsize per_line = MAX (1, (gsize) (1.1 * ks_report_column_get_width (c)));
+      double lines = MAX (1, (strlen (text) + per_line - 1) / per_line);
+
+      cells[c - 1] = g_strdup (text);
+      height = MAX (height, 15 * lines);
+    }
   g_ptr_array_add (sheet->rows, cells);
+  g_array_append_val (sheet->heights, height);
   return TRUE;
 }
 
@@ -636,6 +648,7 @@ collect_report (KsReport *report)
       sheet->code = g_strdup (codes[0]);
       sheet->name = g_strdup (ks_region_get_name (region));
       sheet->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+      sheet->heights = g_array_new (FALSE, FALSE, sizeof (double));
       check (ks_report_foreach_row (report, codes, 0, 0, KS_SMART_VIEW_NONE,
                                     collect_report_row_cb, sheet, NULL, &error), error, "rows");
       g_ptr_array_add (bare_sheets, sheet);
@@ -649,6 +662,15 @@ write_bare_workbook (const char *path,
   lxw_workbook_options options = { .constant_memory = LXW_TRUE, .tmpdir = (char *) tmpdir };
   lxw_workbook *workbook = workbook_new_opt (path, &options);
   lxw_worksheet *summary = workbook_add_worksheet (workbook, "Ringkasan");
+  lxw_format *wrap = workbook_add_format (workbook);
+  lxw_format *number = workbook_add_format (workbook);
+
+  /* The same cells as the report: wrapped, bordered text and numbers. */
+  format_set_text_wrap (wrap);
+  format_set_align (wrap, LXW_ALIGN_VERTICAL_TOP);
+  format_set_border (wrap, LXW_BORDER_THIN);
+  format_set_align (number, LXW_ALIGN_VERTICAL_TOP);
+  format_set_border (number, LXW_BORDER_THIN);
 
   for (guint i = 0; i < bare_sheets->len; i++)
     {
@@ -668,9 +690,10 @@ write_bare_workbook (const char *path,
         {
           GStrv cells = g_ptr_array_index (sheet->rows, r);
 
-          worksheet_write_number (worksheet, r + 1, 0, r + 1, NULL);
+          worksheet_set_row (worksheet, r + 1, g_array_index (sheet->heights, double, r), NULL);
+          worksheet_write_number (worksheet, r + 1, 0, r + 1, number);
           for (guint c = 0; cells[c] != NULL; c++)
-            worksheet_write_string (worksheet, r + 1, c + 1, cells[c], NULL);
+            worksheet_write_string (worksheet, r + 1, c + 1, cells[c], wrap);
         }
     }
   if (workbook_close (workbook) != LXW_NO_ERROR)
