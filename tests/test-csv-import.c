@@ -157,7 +157,7 @@ test_bad_input (Fixture       *fixture,
   g_autofree char *before = ks_test_dump_database (fixture->path);
   g_autofree char *after = NULL;
 
-  g_assert_false (ks_csv_import_bytes (fixture->db, bytes, "bad.csv", FALSE, report, &error));
+  g_assert_false (ks_csv_import_bytes (fixture->db, bytes, "bad.csv", FALSE, report, NULL, &error));
   g_assert_error (error, KS_ERROR, KS_ERROR_INVALID);
   g_assert_nonnull (strstr (error->message, "nothing was imported"));
   if (!errors_contain (report, input->expected))
@@ -183,7 +183,7 @@ test_every_error_listed (Fixture       *fixture,
   g_autoptr(KsImportReport) report = ks_import_report_new ();
   g_autoptr(GError) error = NULL;
 
-  g_assert_false (ks_csv_import_bytes (fixture->db, bytes, NULL, FALSE, report, &error));
+  g_assert_false (ks_csv_import_bytes (fixture->db, bytes, NULL, FALSE, report, NULL, &error));
   g_assert_cmpuint (report->errors->len, ==, 4);
   g_assert_true (errors_contain (report, "line 2, column “title”"));
   g_assert_true (errors_contain (report, "line 3, column “region”"));
@@ -211,7 +211,7 @@ test_import_adds (Fixture       *fixture,
   g_autofree char *row = NULL;
   int before = count_agreements (fixture->db);
 
-  g_assert_true (ks_csv_import_bytes (fixture->db, bytes, "new.csv", FALSE, report, &error));
+  g_assert_true (ks_csv_import_bytes (fixture->db, bytes, "new.csv", FALSE, report, NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (report->n_added, ==, 2);
   g_assert_cmpint (count_agreements (fixture->db), ==, before + 2);
@@ -240,7 +240,7 @@ test_dry_run_writes_nothing (Fixture       *fixture,
   g_autofree char *before = ks_test_dump_database (fixture->path);
   g_autofree char *after = NULL;
 
-  g_assert_true (ks_csv_import_bytes (fixture->db, bytes, NULL, TRUE, report, &error));
+  g_assert_true (ks_csv_import_bytes (fixture->db, bytes, NULL, TRUE, report, NULL, &error));
   g_assert_cmpuint (report->n_added, ==, 2);
   ks_test_exec (fixture->db, "PRAGMA wal_checkpoint(TRUNCATE)");
   after = ks_test_dump_database (fixture->path);
@@ -296,7 +296,7 @@ test_export_import_round_trip (Fixture       *fixture,
   ks_test_exec (fixture->db, "PRAGMA wal_checkpoint(TRUNCATE)");
   before = ks_test_dump_database (fixture->path);
 
-  g_assert_true (ks_csv_import_bytes (fixture->db, bytes, NULL, FALSE, report, &error));
+  g_assert_true (ks_csv_import_bytes (fixture->db, bytes, NULL, FALSE, report, NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (report->n_unchanged, ==, 15);
   g_assert_cmpuint (report->n_added + report->n_updated, ==, 0);
@@ -317,7 +317,7 @@ test_round_trip_into_new_register (Fixture       *fixture,
   g_autoptr(KsImportReport) report = ks_import_report_new ();
   g_autofree char *again = NULL;
 
-  g_assert_true (ks_csv_import_bytes (other, bytes, NULL, FALSE, report, &error));
+  g_assert_true (ks_csv_import_bytes (other, bytes, NULL, FALSE, report, NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (report->n_added, ==, 15);
   again = ks_csv_export_text (other, NULL, &error);
@@ -336,7 +336,7 @@ test_update_by_uuid (Fixture       *fixture,
   g_autoptr(KsAgreement) pdam = NULL;
   int before = count_agreements (fixture->db);
 
-  g_assert_true (ks_csv_import_bytes (fixture->db, bytes, NULL, FALSE, report, &error));
+  g_assert_true (ks_csv_import_bytes (fixture->db, bytes, NULL, FALSE, report, NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (report->n_updated, ==, 1);
   g_assert_cmpint (count_agreements (fixture->db), ==, before);

@@ -86,7 +86,7 @@ import_thread (GTask        *task,
     {
       ks_database_set_staff_name (db, job->staff_name);
       /* An invalid file is an answer, not a failure: the report lists why. */
-      if (ks_csv_import_file (db, job->path, job->dry_run, job->report, &error) ||
+      if (ks_csv_import_file (db, job->path, job->dry_run, job->report, cancellable, &error) ||
           job->report->errors->len > 0)
         {
           g_task_return_boolean (task, TRUE);
