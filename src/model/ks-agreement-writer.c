@@ -53,6 +53,8 @@ struct _KsAgreementWriter
   KsDatabase *db;
   char       *source;
   char       *now;
+  gint64      second;            /* of now, since the epoch */
+  char       *second_text;       /* now up to the seconds */
 
   GHashTable *region_ids;        /* code → gint64 */
   GHashTable *step_ids;          /* key → gint64 */
@@ -134,6 +136,60 @@ static gint64 *
 new_id (gint64 id)
 {
   return g_memdup2 (&id, sizeof id);
+}
+
+/* ------------------------------------------------------------------ */
+/* Time and the audit trail */
+
+/* ks_database_now() formats a GDateTime each call, a good part of a
+ * row's cost in an import; the same text is built from the clock with
+ * the date and time of day formatted once a second. */
+static void
+update_now (KsAgreementWriter *self)
+{
+  gint64 now = g_get_real_time ();
+  gint64 second = now / G_USEC_PER_SEC;
+
+  if (second != self->second)
+    {
+      g_autoptr(GDateTime) time = g_date_time_new_from_unix_utc (second);
+
+      g_free (self->second_text);
+      self->second_text = g_date_time_format (time, "%Y-%m-%dT%H:%M:%S");
+      self->second = second;
+    }
+
+  g_free (self->now);
+  self->now = g_strdup_printf ("%s.%06dZ", self->second_text, (int) (now % G_USEC_PER_SEC));
+}
+
+/* ks_database_audit() with the writer's clock. */
+static gboolean
+audit (KsAgreementWriter  *self,
+       const char         *table,
+       const char         *uuid,
+       const char         *action,
+       const char         *changes,
+       GError            **error)
+{
+  g_autoptr(KsStatement) stmt =
+    ks_database_prepare (self->db,
+                         "INSERT INTO audit_log (at, who, record_table, record_uuid, "
+                         "action, changes, source) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                         error);
+
+  if (stmt == NULL)
+    return FALSE;
+
+  update_now (self);
+  sqlite3_bind_text (stmt, 1, self->now, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, ks_database_get_staff_name (self->db), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, table, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, uuid, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 5, action, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 6, changes != NULL ? changes : "", -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 7, self->source != NULL ? self->source : "", -1, SQLITE_TRANSIENT);
+  return ks_database_step_done (self->db, stmt, error);
 }
 
 /* ------------------------------------------------------------------ */
@@ -461,7 +517,7 @@ insert_partner (KsAgreementWriter  *self,
 
   ks_agreement_store_partner_changes (changes, NULL, ref);
   json = ks_audit_changes_to_json (changes);
-  return ks_database_audit (self->db, "partners", ref->uuid, "insert", json, self->source, error);
+  return audit (self, "partners", ref->uuid, "insert", json, error);
 }
 
 /* Editing a partner changes it for every agreement naming it; their
@@ -509,7 +565,7 @@ update_partner (KsAgreementWriter  *self,
   g_hash_table_add (self->touched_partners, new_id (stored->id));
 
   json = ks_audit_changes_to_json (changes);
-  return ks_database_audit (self->db, "partners", ref->uuid, "update", json, self->source, error);
+  return audit (self, "partners", ref->uuid, "update", json, error);
 }
 
 /* A partner picked by name takes the register's spelling and details. */
@@ -712,7 +768,7 @@ insert_party (KsAgreementWriter  *self,
   ks_audit_changes_add_string (changes, "region", NULL, ks_agreement_get_region_code (work));
   ks_audit_changes_add_string (changes, "name", NULL, name);
   json = ks_audit_changes_to_json (changes);
-  return ks_database_audit (self->db, "local_parties", uuid, "insert", json, self->source, error);
+  return audit (self, "local_parties", uuid, "insert", json, error);
 }
 
 /* Named again, so in use again. */
@@ -722,7 +778,7 @@ undelete_party (KsAgreementWriter  *self,
                 GError            **error)
 {
   if (!ks_store_set_deleted (self->db, "local_parties", party->id, FALSE, error) ||
-      !ks_database_audit (self->db, "local_parties", party->uuid, "undelete", NULL, self->source, error))
+      !audit (self, "local_parties", party->uuid, "undelete", NULL, error))
     return FALSE;
 
   party->deleted = FALSE;
@@ -1052,8 +1108,8 @@ write_agreement (KsAgreementWriter  *self,
     return FALSE;
 
   self->agreements_changed = TRUE;
-  return ks_database_audit (self->db, "agreements", ks_agreement_get_uuid (work),
-                            stored == NULL ? "insert" : "update", json, self->source, error);
+  return audit (self, "agreements", ks_agreement_get_uuid (work),
+                stored == NULL ? "insert" : "update", json, error);
 }
 
 /**
@@ -1078,8 +1134,7 @@ ks_agreement_writer_save (KsAgreementWriter  *self,
   g_return_val_if_fail (KS_IS_AGREEMENT (agreement), FALSE);
   g_return_val_if_fail (ks_database_in_transaction (self->db), FALSE);
 
-  g_free (self->now);
-  self->now = ks_database_now ();
+  update_now (self);
 
   if (ks_agreement_get_uuid (agreement)[0] == '\0')
     {
@@ -1117,6 +1172,7 @@ ks_agreement_writer_new (KsDatabase *db,
 
   self->db = g_object_ref (db);
   self->source = g_strdup (source);
+  self->second = -1;
   self->region_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->step_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->partners = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, (GDestroyNotify) partner_free);
@@ -1140,6 +1196,7 @@ ks_agreement_writer_free (KsAgreementWriter *self)
   g_clear_object (&self->db);
   g_free (self->source);
   g_free (self->now);
+  g_free (self->second_text);
   g_hash_table_unref (self->region_ids);
   g_hash_table_unref (self->step_ids);
   g_hash_table_unref (self->partners_by_uuid);
