@@ -16,6 +16,7 @@
 #include "ks-agreement-writer.h"
 #include "ks-csv.h"
 #include "ks-csv-export.h"
+#include "ks-csv-import-private.h"
 #include "ks-csv-import.h"
 #include "ks-error.h"
 #include "ks-region-store.h"
@@ -50,6 +51,7 @@ typedef struct
   GHashTable        *region_codes;             /* region text → code */
   const char        *source;
   KsAgreementWriter *writer;                   /* NULL for a dry run */
+  gboolean           single_saves;             /* the reference path, for tests */
   GError            *write_error;              /* the first failed write */
 } Import;
 
@@ -440,7 +442,10 @@ write_agreement (Import      *import,
       !ks_database_begin (import->db, &import->write_error))
     return;
 
-  ks_agreement_writer_save (import->writer, agreement, stored, &import->write_error);
+  if (import->single_saves)
+    ks_agreement_store_save (import->db, agreement, import->source, &import->write_error);
+  else
+    ks_agreement_writer_save (import->writer, agreement, stored, &import->write_error);
 }
 
 static void
@@ -544,6 +549,47 @@ commit (Import  *import,
   return TRUE;
 }
 
+static gboolean
+import_bytes (KsDatabase      *db,
+              GBytes          *bytes,
+              const char      *source,
+              gboolean         dry_run,
+              gboolean         single_saves,
+              KsImportReport  *report,
+              GCancellable    *cancellable,
+              GError         **error)
+{
+  g_autoptr(GHashTable) uuids_seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) region_codes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autofree char *source_text = g_strconcat ("import:", source != NULL ? source : "", NULL);
+  g_autoptr(KsAgreementWriter) writer = NULL;
+  g_autoptr(KsCsvReader) reader = ks_csv_reader_new (bytes);
+  Import import = { db, report, { 0 }, NULL, 0, uuids_seen, region_codes, source_text, NULL, single_saves, NULL };
+  gboolean ok;
+
+  if (!dry_run)
+    import.writer = writer = ks_agreement_writer_new (db, source_text);
+
+  ok = read_records (&import, reader, cancellable, error);
+  if (ok && report->errors->len > 0)
+    {
+      set_invalid_error (report, error);
+      ok = FALSE;
+    }
+  else if (ok && import.write_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&import.write_error));
+      ok = FALSE;
+    }
+  else if (ok && !dry_run)
+    ok = commit (&import, error);
+
+  if (!ok)
+    ks_database_rollback (db);
+  g_clear_error (&import.write_error);
+  return ok;
+}
+
 /**
  * ks_csv_import_bytes:
  * @source: (nullable): recorded in the audit trail, e.g. the file's path
@@ -568,42 +614,32 @@ ks_csv_import_bytes (KsDatabase      *db,
                      GCancellable    *cancellable,
                      GError         **error)
 {
-  g_autoptr(GHashTable) uuids_seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GHashTable) region_codes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  g_autofree char *source_text = g_strconcat ("import:", source != NULL ? source : "", NULL);
-  g_autoptr(KsAgreementWriter) writer = NULL;
-  g_autoptr(KsCsvReader) reader = NULL;
-  Import import = { db, report, { 0 }, NULL, 0, uuids_seen, region_codes, source_text, NULL, NULL };
-  gboolean ok;
-
   g_return_val_if_fail (KS_IS_DATABASE (db), FALSE);
   g_return_val_if_fail (bytes != NULL, FALSE);
   g_return_val_if_fail (report != NULL, FALSE);
   g_return_val_if_fail (!ks_database_in_transaction (db), FALSE);
 
-  if (!dry_run)
-    import.writer = writer = ks_agreement_writer_new (db, source_text);
+  return import_bytes (db, bytes, source, dry_run, FALSE, report, cancellable, error);
+}
 
-  reader = ks_csv_reader_new (bytes);
-  ok = read_records (&import, reader, cancellable, error);
+/**
+ * ks_csv_import_bytes_by_single_saves:
+ *
+ * ks_csv_import_bytes() writing each row with ks_agreement_store_save(),
+ * as the import did before it had a bulk writer: the reference the
+ * tests hold the writer to.
+ */
+gboolean
+ks_csv_import_bytes_by_single_saves (KsDatabase      *db,
+                                     GBytes          *bytes,
+                                     const char      *source,
+                                     KsImportReport  *report,
+                                     GError         **error)
+{
+  g_return_val_if_fail (KS_IS_DATABASE (db), FALSE);
+  g_return_val_if_fail (!ks_database_in_transaction (db), FALSE);
 
-  if (ok && report->errors->len > 0)
-    {
-      set_invalid_error (report, error);
-      ok = FALSE;
-    }
-  else if (ok && import.write_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&import.write_error));
-      ok = FALSE;
-    }
-  else if (ok && !dry_run)
-    ok = commit (&import, error);
-
-  if (!ok)
-    ks_database_rollback (db);
-  g_clear_error (&import.write_error);
-  return ok;
+  return import_bytes (db, bytes, source, FALSE, TRUE, report, NULL, error);
 }
 
 /* Mapped rather than read, so that a file of 100,000 rows is not copied
