@@ -564,6 +564,39 @@ test_same_as_single_saves (Fixture       *fixture,
   g_assert_cmpuint (problems->len, ==, 0);
 }
 
+/* A cancelled import writes nothing and leaves the register usable. */
+static void
+test_cancel_rolls_back (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(GString) csv = g_string_new ("region,title,partners,partner_countries\n");
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(KsImportReport) report = ks_import_report_new ();
+  g_autoptr(KsImportReport) again = ks_import_report_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *before = ks_test_dump_database (fixture->path);
+  g_autofree char *after = NULL;
+
+  for (guint i = 0; i < 2000; i++)
+    g_string_append_printf (csv, "33.14,Kerja sama %u,Mitra %u,NL\n", i, i % 100);
+  bytes = g_bytes_new (csv->str, csv->len);
+
+  /* Looked at after a few hundred rows, which are rolled back. */
+  g_cancellable_cancel (cancellable);
+  g_assert_false (ks_csv_import_bytes (fixture->db, bytes, NULL, FALSE, report, cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_false (ks_database_in_transaction (fixture->db));
+  ks_test_exec (fixture->db, "PRAGMA wal_checkpoint(TRUNCATE)");
+  after = ks_test_dump_database (fixture->path);
+  g_assert_cmpstr (before, ==, after);
+
+  g_clear_error (&error);
+  g_assert_true (ks_csv_import_bytes (fixture->db, bytes, NULL, FALSE, again, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (again->n_added, ==, 2000);
+}
+
 static void
 test_reader_line_numbers (void)
 {
@@ -624,6 +657,7 @@ main (int   argc,
   ADD ("/csv-import/round-trip-new-register", test_round_trip_into_new_register);
   ADD ("/csv-import/update-by-uuid", test_update_by_uuid);
   ADD ("/csv-import/same-as-single-saves", test_same_as_single_saves);
+  ADD ("/csv-import/cancel-rolls-back", test_cancel_rolls_back);
 
 #undef ADD
 
