@@ -152,6 +152,14 @@ bind_text (KsStatement *stmt,
 }
 
 static void
+bind_static (KsStatement *stmt,
+             int          param,
+             const char  *text)
+{
+  sqlite3_bind_text (stmt, param, text != NULL ? text : "", -1, SQLITE_STATIC);
+}
+
+static void
 set_ref_string (char       **slot,
                 const char  *value)
 {
@@ -1299,18 +1307,20 @@ ks_agreement_store_bind_row (KsStatement *stmt,
                              gint64       parent_id,
                              const char  *now)
 {
-  bind_text (stmt, PARAM_UUID, ks_agreement_get_uuid (work));
+  /* @work and @now outlive the step: the texts, a description of some
+   * kilobytes among them, are not copied. */
+  bind_static (stmt, PARAM_UUID, ks_agreement_get_uuid (work));
   sqlite3_bind_int64 (stmt, PARAM_REGION_ID, region_id);
   if (parent_id != 0)
     sqlite3_bind_int64 (stmt, PARAM_PARENT_ID, parent_id);
   else
     sqlite3_bind_null (stmt, PARAM_PARENT_ID);
   for (guint i = 0; i < G_N_ELEMENTS (text_fields); i++)
-    bind_text (stmt, FIRST_TEXT + i, ks_agreement_get_string (work, text_fields[i].property));
+    bind_static (stmt, FIRST_TEXT + i, ks_agreement_get_string (work, text_fields[i].property));
   sqlite3_bind_int64 (stmt, PARAM_APBD_AMOUNT, ks_agreement_get_apbd_amount (work));
   sqlite3_bind_int64 (stmt, PARAM_PARTNER_AMOUNT, ks_agreement_get_partner_amount (work));
-  bind_text (stmt, PARAM_CREATED_AT, now);
-  bind_text (stmt, PARAM_UPDATED_AT, now);
+  bind_static (stmt, PARAM_CREATED_AT, now);
+  bind_static (stmt, PARAM_UPDATED_AT, now);
 }
 
 static gboolean

@@ -56,6 +56,7 @@ struct _KsAgreementWriter
   gint64      second;            /* of now, since the epoch */
   char       *second_text;       /* now up to the seconds */
 
+  GHashTable *statements;        /* SQL constant → KsStatement */
   GHashTable *region_ids;        /* code → gint64 */
   GHashTable *step_ids;          /* key → gint64 */
   GHashTable *partners;          /* id → Partner, owning */
@@ -132,6 +133,38 @@ set_string (char       **slot,
   *slot = copy;
 }
 
+/* ks_database_prepare() finds its statement by hashing and comparing
+ * the whole SQL text, some hundreds of bytes for a row; the writer's
+ * texts are constants, known by their address. */
+static KsStatement *
+prepare (KsAgreementWriter  *self,
+         const char         *sql,
+         GError            **error)
+{
+  KsStatement *stmt = g_hash_table_lookup (self->statements, sql);
+
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return stmt;
+    }
+
+  stmt = ks_database_prepare (self->db, sql, error);
+  if (stmt != NULL)
+    g_hash_table_insert (self->statements, (gpointer) sql, stmt);
+  return stmt;
+}
+
+/* For values that outlive the statement's step: no copy. */
+static void
+bind_static (KsStatement *stmt,
+             int          param,
+             const char  *text)
+{
+  sqlite3_bind_text (stmt, param, text != NULL ? text : "", -1, SQLITE_STATIC);
+}
+
 static gint64 *
 new_id (gint64 id)
 {
@@ -173,7 +206,7 @@ audit (KsAgreementWriter  *self,
        GError            **error)
 {
   g_autoptr(KsStatement) stmt =
-    ks_database_prepare (self->db,
+    prepare (self,
                          "INSERT INTO audit_log (at, who, record_table, record_uuid, "
                          "action, changes, source) VALUES (?, ?, ?, ?, ?, ?, ?)",
                          error);
@@ -182,13 +215,13 @@ audit (KsAgreementWriter  *self,
     return FALSE;
 
   update_now (self);
-  sqlite3_bind_text (stmt, 1, self->now, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, ks_database_get_staff_name (self->db), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, table, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 4, uuid, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 5, action, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 6, changes != NULL ? changes : "", -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 7, self->source != NULL ? self->source : "", -1, SQLITE_TRANSIENT);
+  bind_static (stmt, 1, self->now);
+  bind_static (stmt, 2, ks_database_get_staff_name (self->db));
+  bind_static (stmt, 3, table);
+  bind_static (stmt, 4, uuid);
+  bind_static (stmt, 5, action);
+  bind_static (stmt, 6, changes);
+  bind_static (stmt, 7, self->source);
   return ks_database_step_done (self->db, stmt, error);
 }
 
@@ -213,7 +246,7 @@ lookup_code (KsAgreementWriter  *self,
       return TRUE;
     }
 
-  stmt = ks_database_prepare (self->db, sql, error);
+  stmt = prepare (self, sql, error);
   if (stmt == NULL)
     return FALSE;
   bind_text (stmt, 1, code);
@@ -286,7 +319,7 @@ read_parent_of (KsAgreementWriter  *self,
                 GError            **error)
 {
   g_autoptr(KsStatement) stmt =
-    ks_database_prepare (self->db, "SELECT parent_id FROM agreements WHERE id = ?", error);
+    prepare (self, "SELECT parent_id FROM agreements WHERE id = ?", error);
   gboolean has_row;
 
   if (stmt == NULL)
@@ -348,7 +381,7 @@ lookup_parent (KsAgreementWriter  *self,
   if (parent_uuid[0] == '\0')
     return TRUE;
 
-  stmt = ks_database_prepare (self->db, "SELECT id, title FROM agreements WHERE uuid = ?", error);
+  stmt = prepare (self, "SELECT id, title FROM agreements WHERE uuid = ?", error);
   if (stmt == NULL)
     return FALSE;
   bind_text (stmt, 1, parent_uuid);
@@ -425,7 +458,7 @@ find_partner_by_uuid (KsAgreementWriter  *self,
   if (*partner != NULL)
     return TRUE;
 
-  stmt = ks_database_prepare (self->db, SELECT_PARTNER "WHERE uuid = ?", error);
+  stmt = prepare (self, SELECT_PARTNER "WHERE uuid = ?", error);
   if (stmt == NULL)
     return FALSE;
   bind_text (stmt, 1, uuid);
@@ -443,7 +476,7 @@ query_partner_by_name (KsAgreementWriter  *self,
   g_autoptr(KsStatement) stmt = NULL;
   g_autofree char *folded = NULL;
 
-  stmt = ks_database_prepare (self->db,
+  stmt = prepare (self,
                               SELECT_PARTNER "WHERE deleted_at IS NULL AND name = ? AND country = ? "
                               "ORDER BY id LIMIT 1",
                               error);
@@ -458,7 +491,7 @@ query_partner_by_name (KsAgreementWriter  *self,
   ks_statement_release (g_steal_pointer (&stmt));
 
   folded = ks_agreement_fold_name (ref->name);
-  stmt = ks_database_prepare (self->db,
+  stmt = prepare (self,
                               SELECT_PARTNER "WHERE deleted_at IS NULL AND country = ? AND folded_name = ? "
                               "ORDER BY id LIMIT 1",
                               error);
@@ -493,7 +526,7 @@ insert_partner (KsAgreementWriter  *self,
       ref->uuid = ks_database_new_uuid ();
     }
 
-  stmt = ks_database_prepare (self->db,
+  stmt = prepare (self,
                               "INSERT INTO partners (uuid, name, kind, country, locality, "
                               "created_at, updated_at, folded_name) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                               error);
@@ -538,7 +571,7 @@ update_partner (KsAgreementWriter  *self,
     return TRUE;
 
   folded = ks_agreement_fold_name (ref->name);
-  stmt = ks_database_prepare (self->db,
+  stmt = prepare (self,
                               "UPDATE partners SET name = ?, kind = ?, country = ?, locality = ?, "
                               "updated_at = ?, folded_name = ? WHERE id = ?",
                               error);
@@ -703,7 +736,7 @@ query_party (KsAgreementWriter  *self,
   g_autoptr(KsStatement) stmt = NULL;
   g_autofree char *folded = NULL;
 
-  stmt = ks_database_prepare (self->db, SELECT_PARTY "WHERE region_id = ? AND name = ?", error);
+  stmt = prepare (self, SELECT_PARTY "WHERE region_id = ? AND name = ?", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, region_id);
@@ -715,7 +748,7 @@ query_party (KsAgreementWriter  *self,
   ks_statement_release (g_steal_pointer (&stmt));
 
   folded = ks_agreement_fold_name (name);
-  stmt = ks_database_prepare (self->db,
+  stmt = prepare (self,
                               SELECT_PARTY "WHERE region_id = ? AND folded_name = ? "
                               "ORDER BY deleted_at IS NOT NULL, id LIMIT 1",
                               error);
@@ -741,7 +774,7 @@ insert_party (KsAgreementWriter  *self,
   g_autofree char *uuid = ks_database_new_uuid ();
   gint64 id;
 
-  stmt = ks_database_prepare (self->db,
+  stmt = prepare (self,
                               "INSERT INTO local_parties (uuid, region_id, name, "
                               "created_at, updated_at, folded_name) VALUES (?, ?, ?, ?, ?, ?)",
                               error);
@@ -916,7 +949,7 @@ write_row (KsAgreementWriter  *self,
            gint64             *id,
            GError            **error)
 {
-  g_autoptr(KsStatement) stmt = ks_database_prepare (self->db, insert ? INSERT_ROW : UPDATE_ROW, error);
+  g_autoptr(KsStatement) stmt = prepare (self, insert ? INSERT_ROW : UPDATE_ROW, error);
 
   if (stmt == NULL)
     return FALSE;
@@ -950,7 +983,7 @@ clear_links (KsAgreementWriter  *self,
 
   for (guint i = 0; i < G_N_ELEMENTS (statements); i++)
     {
-      g_autoptr(KsStatement) stmt = ks_database_prepare (self->db, statements[i], error);
+      g_autoptr(KsStatement) stmt = prepare (self, statements[i], error);
 
       if (stmt == NULL)
         return FALSE;
@@ -980,7 +1013,7 @@ insert_list (KsAgreementWriter  *self,
   if (list->len == 0)
     return TRUE;
 
-  stmt = ks_database_prepare (self->db, sql, error);
+  stmt = prepare (self, sql, error);
   if (stmt == NULL)
     return FALSE;
 
@@ -1008,14 +1041,14 @@ bind_party_link (KsAgreementWriter *self, KsStatement *stmt, gpointer item, guin
   KsLocalPartyRef *ref = item;
 
   sqlite3_bind_int64 (stmt, 2, g_array_index (self->party_ids, gint64, index));
-  bind_text (stmt, 3, ref->role);
+  bind_static (stmt, 3, ref->role);
   sqlite3_bind_int (stmt, 4, index);
 }
 
 static void
 bind_sector (KsAgreementWriter *self, KsStatement *stmt, gpointer item, guint index)
 {
-  bind_text (stmt, 2, item);
+  bind_static (stmt, 2, item);
 }
 
 static void
@@ -1023,8 +1056,8 @@ bind_obstacle (KsAgreementWriter *self, KsStatement *stmt, gpointer item, guint 
 {
   KsObstacle *obstacle = item;
 
-  bind_text (stmt, 2, obstacle->key);
-  bind_text (stmt, 3, obstacle->note);
+  bind_static (stmt, 2, obstacle->key);
+  bind_static (stmt, 3, obstacle->note);
 }
 
 static void
@@ -1173,6 +1206,7 @@ ks_agreement_writer_new (KsDatabase *db,
   self->db = g_object_ref (db);
   self->source = g_strdup (source);
   self->second = -1;
+  self->statements = g_hash_table_new (g_direct_hash, g_direct_equal);
   self->region_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->step_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->partners = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, (GDestroyNotify) partner_free);
@@ -1197,6 +1231,7 @@ ks_agreement_writer_free (KsAgreementWriter *self)
   g_free (self->source);
   g_free (self->now);
   g_free (self->second_text);
+  g_hash_table_unref (self->statements);
   g_hash_table_unref (self->region_ids);
   g_hash_table_unref (self->step_ids);
   g_hash_table_unref (self->partners_by_uuid);
@@ -1224,7 +1259,7 @@ refresh_partner_agreements (KsAgreementWriter  *self,
   while (g_hash_table_iter_next (&iter, &partner_id, NULL))
     {
       g_autoptr(KsStatement) stmt =
-        ks_database_prepare (self->db, "SELECT agreement_id FROM agreement_partners WHERE partner_id = ?",
+        prepare (self, "SELECT agreement_id FROM agreement_partners WHERE partner_id = ?",
                              error);
       gboolean has_row;
 
