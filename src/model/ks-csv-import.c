@@ -459,14 +459,16 @@ read_record (Import *import)
   agreement = start_agreement (import, &existing);
   if (agreement == NULL)
     return;
-  before = ks_agreement_copy (agreement);
+  /* A new agreement has nothing to keep or to compare with. */
+  if (existing)
+    before = ks_agreement_copy (agreement);
 
   region_ok = set_region (import, agreement);
   set_scalars (import, agreement);
   if (import->index[KS_CSV_LOCAL_PARTIES] >= 0)
-    set_local_parties (import, agreement, ks_agreement_get_local_parties (before));
+    set_local_parties (import, agreement, before != NULL ? ks_agreement_get_local_parties (before) : NULL);
   if (import->index[KS_CSV_PARTNERS] >= 0)
-    set_partners (import, agreement, ks_agreement_get_partners (before));
+    set_partners (import, agreement, before != NULL ? ks_agreement_get_partners (before) : NULL);
   set_keys (import, agreement);
 
   check_rules (import, agreement, !region_ok);
@@ -483,7 +485,7 @@ read_record (Import *import)
   else
     import->report->n_updated++;
 
-  write_agreement (import, agreement, existing ? before : NULL);
+  write_agreement (import, agreement, before);
 }
 
 static void
