@@ -371,9 +371,9 @@ load_list (const char *path)
 {
   g_autoptr(KsDatabase) db = open_database (path);
   g_autoptr(GError) error = NULL;
-  KsAgreementList *list = ks_agreement_list_new (db);
+  KsAgreementList *list = ks_agreement_list_open (db, &error);
 
-  check (ks_agreement_list_reload (list, &error), error, "reload");
+  check (list != NULL, error, "load");
   return list;
 }
 

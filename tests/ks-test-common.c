@@ -144,6 +144,39 @@ ks_test_copy_file (const char *from,
   ks_test_write_file (to, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
 }
 
+/* Overwrites the root page of an index with noise: SQLite's check finds
+ * it, while reading the tables (as opening and listing do) does not. */
+void
+ks_test_damage_index (const char *path,
+                      const char *index_name)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree guint8 *data = NULL;
+  sqlite3_stmt *stmt = NULL;
+  sqlite3 *db = NULL;
+  int page = 0, page_size = 0;
+  gsize size;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT rootpage, (SELECT page_size FROM pragma_page_size) "
+                                       "FROM sqlite_schema WHERE name = ?", -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, index_name, -1, SQLITE_STATIC);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  page = sqlite3_column_int (stmt, 0);
+  page_size = sqlite3_column_int (stmt, 1);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  bytes = ks_test_read_file (path);
+  size = g_bytes_get_size (bytes);
+  data = g_memdup2 (g_bytes_get_data (bytes, NULL), size);
+  g_assert_cmpuint ((gsize) page * page_size, <=, size);
+  for (int i = 0; i < page_size; i++)
+    data[(gsize) (page - 1) * page_size + i] = (guint8) (i * 37 + 11);
+  ks_test_write_file (path, data, size);
+}
+
 char *
 ks_test_fixture_path (const char *name)
 {

@@ -24,6 +24,8 @@ void     ks_test_write_file     (const char *path,
 void     ks_test_copy_file      (const char *from,
                                  const char *to);
 char    *ks_test_fixture_path   (const char *name);
+void     ks_test_damage_index   (const char *path,
+                                 const char *index_name);
 
 void     ks_test_exec           (KsDatabase *db,
                                  const char *sql);

@@ -12,12 +12,15 @@
 #include <glib/gstdio.h>
 
 #include "ks-agreement-editor.h"
+#include "ks-agreement-store.h"
 #include "ks-database.h"
 #include "ks-date-row.h"
 #include "ks-demo.h"
 #include "ks-error.h"
 #include "ks-iso-codes.h"
 #include "ks-keys.h"
+#include "ks-partial-date.h"
+#include "ks-related-list.h"
 #include "ks-test-common.h"
 #include "ks-test-ui.h"
 
@@ -31,6 +34,7 @@ typedef struct
   KsAgreementEditor *editor;
   char              *saved_uuid;
   guint              n_saved;
+  char              *opened_uuid;   /* by the parent's win.edit-agreement */
 } Fixture;
 
 static void
@@ -59,6 +63,31 @@ open_editor (Fixture    *fixture,
   ks_test_iterate (50);
 }
 
+/* The main window's action that opens an agreement, as the editor
+ * finds it on the window it belongs to. */
+static void
+edit_agreement_cb (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       data)
+{
+  Fixture *fixture = data;
+
+  g_free (fixture->opened_uuid);
+  fixture->opened_uuid = g_variant_dup_string (parameter, NULL);
+}
+
+static void
+insert_window_actions (Fixture *fixture)
+{
+  static const GActionEntry entries[] = {
+    { "edit-agreement", edit_agreement_cb, "s", NULL, NULL, { 0 } },
+  };
+  g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
+
+  g_action_map_add_action_entries (G_ACTION_MAP (group), entries, G_N_ELEMENTS (entries), fixture);
+  gtk_widget_insert_action_group (GTK_WIDGET (fixture->parent), "win", G_ACTION_GROUP (group));
+}
+
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
@@ -78,6 +107,7 @@ fixture_set_up (Fixture       *fixture,
     }
 
   fixture->parent = GTK_WINDOW (gtk_window_new ());
+  insert_window_actions (fixture);
   gtk_window_present (fixture->parent);
 }
 
@@ -96,6 +126,7 @@ fixture_tear_down (Fixture       *fixture,
   ks_test_remove_tree (fixture->tmpdir);
   g_free (fixture->tmpdir);
   g_free (fixture->saved_uuid);
+  g_free (fixture->opened_uuid);
 }
 
 static GtkWidget *
@@ -681,6 +712,72 @@ test_editor_chooses_parent (Fixture       *fixture,
   g_assert_false (ks_agreement_editor_get_modified (fixture->editor));
 }
 
+#define DAIRY_UUID "6cd17f1f-32dd-4386-9688-1accf8c09e6f"
+
+static char *
+save_child (Fixture    *fixture,
+            const char *title,
+            const char *starts_on)
+{
+  g_autoptr(KsAgreement) child = ks_agreement_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_object_set (child, "region-code", "33.09", "title", title, "document", "pks",
+                "stage", "signed", "starts-on", starts_on, "parent-uuid", DAIRY_UUID, NULL);
+  g_assert_true (ks_agreement_store_save (fixture->db, child, NULL, &error));
+  g_assert_no_error (error);
+
+  return g_strdup (ks_agreement_get_uuid (child));
+}
+
+/* The parent lists both PKS under it, and each opens from there. */
+static void
+test_editor_lists_children (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autofree char *first = save_child (fixture, "PKS inseminasi buatan – Cepogo", "2016-03");
+  g_autofree char *second = save_child (fixture, "PKS pakan ternak – Musuk", "2017");
+  g_autofree char *period = NULL;
+  g_autofree char *subtitle = NULL;
+  GtkWidget *list;
+  GtkWidget *row;
+
+  open_editor (fixture, DAIRY_UUID);
+  list = find (fixture, "related_list");
+  g_assert_true (gtk_widget_get_visible (list));
+  g_assert_cmpuint (ks_related_list_get_n_items (KS_RELATED_LIST (list)), ==, 2);
+  g_assert_nonnull (ks_test_find_label (list, "PKS inseminasi buatan – Cepogo"));
+  g_assert_nonnull (ks_test_find_label (list, "PKS pakan ternak – Musuk"));
+  period = ks_period_format ("2016-03", "", TRUE);
+  subtitle = g_strjoin (_(" · "), ks_key_get_label (KS_KEY_SET_DOCUMENT, "pks"),
+                        ks_key_get_label (KS_KEY_SET_STAGE, "signed"), period, NULL);
+  g_assert_nonnull (ks_test_find_label (list, subtitle));
+
+  row = gtk_widget_get_ancestor (ks_test_find_label (list, "PKS pakan ternak – Musuk"), GTK_TYPE_LIST_BOX_ROW);
+  gtk_widget_activate (row);
+  g_assert_cmpstr (fixture->opened_uuid, ==, second);
+}
+
+/* A PKS's editor opens its MoU; one without a parent offers nothing. */
+static void
+test_editor_opens_parent (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autofree char *child = save_child (fixture, "PKS inseminasi buatan – Cepogo", "2016-03");
+
+  open_editor (fixture, child);
+  g_assert_true (gtk_widget_is_sensitive (find (fixture, "open_parent_button")));
+  /* A button activated from the keyboard clicks after a short press. */
+  gtk_widget_activate (find (fixture, "open_parent_button"));
+  ks_test_iterate (400);
+  g_assert_cmpstr (fixture->opened_uuid, ==, DAIRY_UUID);
+  g_assert_cmpuint (ks_related_list_get_n_items (KS_RELATED_LIST (find (fixture, "related_list"))), ==, 0);
+
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (find (fixture, "parent_dropdown")), 0);
+  ks_test_iterate (20);
+  g_assert_false (gtk_widget_is_sensitive (find (fixture, "open_parent_button")));
+}
+
 /* The region's agencies are offered as the register writes them. */
 static void
 test_editor_suggests_local_parties (Fixture       *fixture,
@@ -890,6 +987,8 @@ main (int   argc,
   ADD ("/editor/removes-person", demo, test_editor_removes_person);
   ADD ("/editor/tab-walks-the-page", demo, test_editor_tab_walks_the_page);
   ADD ("/editor/chooses-parent", demo, test_editor_chooses_parent);
+  ADD ("/editor/lists-children", demo, test_editor_lists_children);
+  ADD ("/editor/opens-parent", demo, test_editor_opens_parent);
   ADD ("/editor/suggests-local-parties", demo, test_editor_suggests_local_parties);
   ADD ("/editor/refuses-unknown-agreement", NULL, test_editor_refuses_unknown_agreement);
   ADD ("/editor/starts-in-home-region", NULL, test_editor_starts_in_home_region);

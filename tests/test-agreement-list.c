@@ -189,6 +189,15 @@ test_contents (void)
   g_assert_null (g_list_model_get_item (G_LIST_MODEL (list), 3));
   assert_titles (list, "Sister city Surakarta–Montana,Second,Third");
 
+  /* The same, read once, for a caller that shows a failure. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(KsAgreementList) opened = ks_agreement_list_open (reg->db, &error);
+
+    g_assert_no_error (error);
+    assert_titles (opened, "Sister city Surakarta–Montana,Second,Third");
+  }
+
   item = g_list_model_get_item (G_LIST_MODEL (list), 0);
   g_assert_cmpint (ks_agreement_summary_get_id (item), ==, id);
   g_assert_cmpstr (ks_agreement_summary_get_region_code (item), ==, "33.72");
@@ -247,6 +256,88 @@ test_filter_region (void)
   g_assert_cmpuint (ks_agreement_list_get_total (list), ==, 3);
   ks_agreement_filter_set_regions (ks_agreement_list_get_filter (list), NULL);
   assert_titles (list, "Solo,Sragen,Solo 2");
+}
+
+static void
+opened_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      data)
+{
+  GAsyncResult **out = data;
+
+  *out = g_object_ref (result);
+}
+
+/* Read in another thread, on a connection of its own: the same rows,
+ * sorted as asked, and the list follows later commits. */
+static void
+test_open_async (void)
+{
+  g_autoptr(Register) reg = register_new ();
+  g_autoptr(KsAgreementList) list = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  add_agreement (reg->db, "title", "Beta", NULL);
+  add_agreement (reg->db, "title", "Alpha", "region_id", "2", NULL);
+
+  ks_agreement_list_open_async (reg->db, KS_AGREEMENT_SORT_TITLE, FALSE, NULL, opened_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  list = ks_agreement_list_open_finish (result, &error);
+  g_assert_no_error (error);
+
+  ks_agreement_list_set_sort (list, KS_AGREEMENT_SORT_TITLE, FALSE);
+  assert_titles (list, "Alpha,Beta");
+  g_assert_cmpuint (ks_agreement_list_get_total (list), ==, 2);
+
+  ks_database_begin (reg->db, &error);
+  g_assert_no_error (error);
+  add_agreement (reg->db, "title", "Gamma", NULL);
+  ks_database_changed (reg->db, "agreements");
+  g_assert_true (ks_database_commit (reg->db, &error));
+  assert_titles (list, "Alpha,Beta,Gamma");
+}
+
+/* A report's list reads only the regions it is given, in id order, and
+ * follows the register's changes within them. */
+static void
+test_scope_regions (void)
+{
+  g_autoptr(Register) reg = register_new ();
+  g_autoptr(KsAgreementList) list = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) scope = NULL;
+
+  add_agreement (reg->db, "title", "Solo", "region_id", "1", NULL);
+  add_agreement (reg->db, "title", "Sragen", "region_id", "2", NULL);
+  add_agreement (reg->db, "title", "Solo 2", "region_id", "1", NULL);
+  add_agreement (reg->db, "title", "Sukoharjo", "region_id", "3", NULL);
+
+  list = ks_agreement_list_new_for_regions (reg->db, (const char *[]) { NULL });
+  assert_titles (list, "");
+  g_assert_cmpuint (ks_agreement_list_get_total (list), ==, 0);
+
+  g_assert_true (ks_agreement_list_set_scope (list, (const char *[]) { "33.72", NULL }, &error));
+  g_assert_no_error (error);
+  assert_titles (list, "Solo,Solo 2");
+
+  g_assert_true (ks_agreement_list_set_scope (list, (const char *[]) { "33.11", "33.72", NULL }, &error));
+  assert_titles (list, "Solo,Solo 2,Sukoharjo");
+  g_assert_cmpuint (ks_agreement_list_get_total (list), ==, 3);
+  g_object_get (list, "scope", &scope, NULL);
+  g_assert_cmpstrv (scope, ((const char *[]) { "33.11", "33.72", NULL }));
+
+  add_agreement (reg->db, "title", "Sragen 2", "region_id", "2", NULL);
+  add_agreement (reg->db, "title", "Solo 3", "region_id", "1", NULL);
+  g_assert_true (ks_agreement_list_reload (list, &error));
+  assert_titles (list, "Solo,Solo 2,Sukoharjo,Solo 3");
+
+  /* What the report filters and sorts by still works on such a list. */
+  ks_agreement_list_set_sort (list, KS_AGREEMENT_SORT_TITLE, TRUE);
+  assert_titles (list, "Sukoharjo,Solo 3,Solo 2,Solo");
+  ks_agreement_filter_set_regions (ks_agreement_list_get_filter (list), (const char *[]) { "33.11", NULL });
+  assert_titles (list, "Sukoharjo");
 }
 
 /* The regions are read in the sorted order; they must follow a new sort
@@ -1259,6 +1350,8 @@ main (int   argc,
   g_test_add_func ("/agreement-list/deleted-hidden", test_deleted_hidden);
   g_test_add_func ("/agreement-list/filter/region", test_filter_region);
   g_test_add_func ("/agreement-list/filter/region-after-sort", test_filter_region_after_sort);
+  g_test_add_func ("/agreement-list/scope/regions", test_scope_regions);
+  g_test_add_func ("/agreement-list/open-async", test_open_async);
   g_test_add_func ("/agreement-list/filter/stage-and-form", test_filter_stage_and_form);
   g_test_add_func ("/agreement-list/filter/sector", test_filter_sector);
   g_test_add_func ("/agreement-list/filter/country", test_filter_country);

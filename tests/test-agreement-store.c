@@ -1015,6 +1015,67 @@ test_parent_cycle_refused (Fixture       *fixture,
   g_assert_cmpstr (before, ==, after);
 }
 
+static char *
+child_uuids (Fixture    *fixture,
+             const char *parent)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListStore) children = ks_agreement_store_list_children (fixture->db, parent, &error);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) uuids = NULL;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (children)); i++)
+    {
+      g_autoptr(KsAgreementSummary) child = g_list_model_get_item (G_LIST_MODEL (children), i);
+
+      g_strv_builder_add (builder, ks_agreement_summary_get_uuid (child));
+    }
+  uuids = g_strv_builder_end (builder);
+
+  return g_strjoinv (",", uuids);
+}
+
+/* Direct children only, by start date, without the deleted. */
+static void
+test_parent_lists_children (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(KsAgreement) second = new_minimal ("33.72", "Amendment");
+  g_autoptr(KsAgreement) deleted = new_minimal ("33.72", "Withdrawn PKS");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListStore) children = NULL;
+  g_autoptr(KsAgreementSummary) first = NULL;
+  g_autofree char *listed = NULL;
+  g_autofree char *expected = NULL;
+
+  save_with_parent (fixture, PARENT_UUID, NULL);
+  save_with_parent (fixture, CHILD_UUID, PARENT_UUID);
+  save_with_parent (fixture, GRANDCHILD_UUID, CHILD_UUID);
+  g_object_set (second, "parent-uuid", PARENT_UUID, "starts-on", "2016", "stage", "signed", NULL);
+  save_ok (fixture, second);
+  g_object_set (deleted, "parent-uuid", PARENT_UUID, NULL);
+  save_ok (fixture, deleted);
+  g_assert_true (ks_agreement_store_delete (fixture->db, ks_agreement_get_uuid (deleted), &error));
+  g_assert_no_error (error);
+
+  listed = child_uuids (fixture, PARENT_UUID);
+  expected = g_strconcat (ks_agreement_get_uuid (second), ",", CHILD_UUID, NULL);
+  g_assert_cmpstr (listed, ==, expected);
+  g_clear_pointer (&listed, g_free);
+  listed = child_uuids (fixture, CHILD_UUID);
+  g_assert_cmpstr (listed, ==, GRANDCHILD_UUID);
+  g_clear_pointer (&listed, g_free);
+  listed = child_uuids (fixture, GRANDCHILD_UUID);
+  g_assert_cmpstr (listed, ==, "");
+
+  children = ks_agreement_store_list_children (fixture->db, PARENT_UUID, &error);
+  first = g_list_model_get_item (G_LIST_MODEL (children), 0);
+  g_assert_cmpstr (ks_agreement_summary_get_title (first), ==, "Amendment");
+  g_assert_cmpstr (ks_agreement_summary_get_stage (first), ==, "signed");
+  g_assert_cmpstr (ks_agreement_summary_get_starts_on (first), ==, "2016");
+}
+
 /* A chain that already loops (a damaged or hand-edited file) must not
  * hang the walk up the chain. */
 static void
@@ -1312,6 +1373,7 @@ main (int   argc,
   ADD ("/agreement-store/parent/missing", test_parent_missing);
   ADD ("/agreement-store/parent/cycle-refused", test_parent_cycle_refused);
   ADD ("/agreement-store/parent/looping-chain-ends", test_parent_looping_chain_ends);
+  ADD ("/agreement-store/parent/lists-children", test_parent_lists_children);
   ADD ("/agreement-store/load/unknown", test_load_unknown);
   ADD ("/agreement-store/lookup/unknown", test_lookup_unknown);
   ADD ("/agreement-store/delete/undelete", test_delete_and_undelete);

@@ -14,6 +14,7 @@
 #include "ks-database.h"
 #include "ks-demo.h"
 #include "ks-procedure-progress.h"
+#include "ks-procedure-store.h"
 #include "ks-test-common.h"
 
 #define CEPOGO  "6cd17f1f-32dd-4386-9688-1accf8c09e6f"
@@ -299,6 +300,113 @@ test_procedure_progress (Fixture       *fixture,
   g_assert_cmpuint (gaps->len, ==, n_signed - 1);
 }
 
+/* The uuids of a list, sorted and joined. */
+static char *
+join_sorted (GPtrArray *uuids)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  g_ptr_array_sort (uuids, compare_lines);
+  for (guint i = 0; i < uuids->len; i++)
+    g_string_append_printf (out, "%s\n", (const char *) g_ptr_array_index (uuids, i));
+
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+static char *
+view_uuids (KsAgreementList *list,
+            KsSmartView      view)
+{
+  g_autoptr(GPtrArray) uuids = g_ptr_array_new_with_free_func (g_free);
+
+  ks_agreement_filter_set_smart_view (ks_agreement_list_get_filter (list), view);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (list)); i++)
+    {
+      g_autoptr(KsAgreementSummary) item = g_list_model_get_item (G_LIST_MODEL (list), i);
+
+      g_ptr_array_add (uuids, g_strdup (ks_agreement_summary_get_uuid (item)));
+    }
+  ks_agreement_filter_set_smart_view (ks_agreement_list_get_filter (list), KS_SMART_VIEW_NONE);
+
+  return join_sorted (uuids);
+}
+
+static char *
+gap_uuids (KsDatabase *db)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) gaps = ks_procedure_progress_find_gaps (db, &error);
+  g_autoptr(GPtrArray) uuids = g_ptr_array_new_with_free_func (g_free);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < gaps->len; i++)
+    g_ptr_array_add (uuids, g_strdup (((KsProcedureGap *) g_ptr_array_index (gaps, i))->uuid));
+
+  return join_sorted (uuids);
+}
+
+static void
+assert_view_is_gaps (Fixture *fixture)
+{
+  g_autofree char *shown = view_uuids (fixture->list, KS_SMART_VIEW_MISSING_STEPS);
+  g_autofree char *gaps = gap_uuids (fixture->db);
+  guint n_gaps = 0;
+
+  for (const char *p = gaps; *p != '\0'; p++)
+    n_gaps += *p == '\n';
+  g_assert_cmpstr (shown, ==, gaps);
+  g_assert_cmpuint (ks_agreement_list_count_smart_view (fixture->list, KS_SMART_VIEW_MISSING_STEPS),
+                    ==, n_gaps);
+}
+
+/* The view holds exactly what find_gaps() finds, says which steps are
+ * missing, and follows the checklist's changes. */
+static void
+test_missing_steps (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KsAgreementSummary) iuwash = NULL;
+  g_autofree char *reason = NULL;
+  g_autofree char *step = NULL;
+  guint n_before;
+
+  assert_view_is_gaps (fixture);
+  n_before = ks_agreement_list_count_smart_view (fixture->list, KS_SMART_VIEW_MISSING_STEPS);
+  g_assert_cmpuint (n_before, >, 0);
+  g_assert_true (ks_agreement_list_in_smart_view (fixture->list,
+                                                  ks_test_query_int (fixture->db, "SELECT id FROM agreements "
+                                                                     "WHERE uuid = '" IUWASH "'"),
+                                                  KS_SMART_VIEW_MISSING_STEPS));
+
+  ks_test_exec (fixture->db, "UPDATE agreements SET dprd_approved_on = '2017-01', "
+                             "reported_to_center_on = '2017-06' WHERE uuid = '" IUWASH "'");
+  ks_test_exec (fixture->db, "INSERT INTO agreement_procedure (agreement_id, step_id, done_on) "
+                             "SELECT a.id, s.id, '2016-11' FROM agreements a, procedure_steps s "
+                             "WHERE a.uuid = '" IUWASH "' AND s.key IN ('cooperation_plan', "
+                             "'monitoring_evaluation')");
+  g_assert_true (ks_agreement_list_reload (fixture->list, &error));
+  g_assert_no_error (error);
+  assert_view_is_gaps (fixture);
+  iuwash = find_summary (fixture->list, IUWASH);
+  reason = ks_attention_explain (fixture->list, iuwash, KS_SMART_VIEW_MISSING_STEPS, NULL);
+  g_assert_cmpstr (reason, ==, "Signed without: Consultation with Kemendagri, Full powers from Kemenlu");
+
+  /* Steps made optional in the preferences take IUWASH out at once. */
+  step = ks_test_query_text (fixture->db, "SELECT uuid FROM procedure_steps WHERE key = 'kemenlu_full_powers'");
+  g_assert_true (ks_procedure_store_set_required (fixture->db, step, FALSE, &error));
+  g_free (step);
+  step = ks_test_query_text (fixture->db, "SELECT uuid FROM procedure_steps WHERE key = 'kemendagri_consultation'");
+  g_assert_true (ks_procedure_store_set_required (fixture->db, step, FALSE, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (ks_agreement_list_count_smart_view (fixture->list, KS_SMART_VIEW_MISSING_STEPS),
+                    ==, n_before - 1);
+  g_clear_object (&iuwash);
+  iuwash = find_summary (fixture->list, IUWASH);
+  g_assert_null (ks_attention_explain (fixture->list, iuwash, KS_SMART_VIEW_MISSING_STEPS, NULL));
+  assert_view_is_gaps (fixture);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -315,6 +423,7 @@ main (int   argc,
   ADD ("/attention/not-reported", test_not_reported);
   ADD ("/attention/not-in-view", test_not_in_view);
   ADD ("/attention/procedure-progress", test_procedure_progress);
+  ADD ("/attention/missing-steps", test_missing_steps);
 
   return g_test_run ();
 }

@@ -11,6 +11,8 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "ks-database.h"
+#include "ks-procedure-progress.h"
 #include "ks-test-common.h"
 
 /* Set to run the program in the session (D-Bus) the tests run in. */
@@ -259,6 +261,44 @@ test_cli_export_view (void)
 
   /* Nothing left to expire: a header and no rows. */
   g_assert_cmpuint (strlen (expiring), ==, strcspn (expiring, "\n") + 1);
+  ks_test_remove_tree (dir);
+}
+
+/* Exactly the agreements ks_procedure_progress_find_gaps() finds: every
+ * agreement of the register is in the file if and only if it has a gap. */
+static void
+test_cli_export_missing_steps (void)
+{
+  g_autofree char *dir = ks_test_make_tmpdir ();
+  g_autofree char *path = make_demo (dir);
+  g_autofree char *missing = export_view (path, dir, "missing-steps");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KsDatabase) db = ks_database_open (path, KS_DATABASE_FLAGS_NONE, &error);
+  g_autoptr(GPtrArray) gaps = NULL;
+  g_autoptr(GHashTable) gap_uuids = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(KsStatement) stmt = NULL;
+  guint n_agreements = 0;
+
+  g_assert_no_error (error);
+  gaps = ks_procedure_progress_find_gaps (db, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (gaps->len, >, 0);
+  for (guint i = 0; i < gaps->len; i++)
+    g_hash_table_add (gap_uuids, ((KsProcedureGap *) g_ptr_array_index (gaps, i))->uuid);
+
+  stmt = ks_database_prepare (db, "SELECT uuid FROM agreements", &error);
+  g_assert_no_error (error);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const char *uuid = (const char *) sqlite3_column_text (stmt, 0);
+
+      g_assert_cmpint (strstr (missing, uuid) != NULL, ==, g_hash_table_contains (gap_uuids, uuid));
+      n_agreements++;
+    }
+  g_assert_cmpuint (n_agreements, >, gaps->len);
+
+  g_clear_pointer (&stmt, ks_statement_release);
+  g_clear_object (&db);
   ks_test_remove_tree (dir);
 }
 
@@ -538,6 +578,7 @@ main (int   argc,
   g_test_add_func ("/cli/report-errors", test_cli_report_errors);
   g_test_add_func ("/cli/export-view", test_cli_export_view);
   g_test_add_func ("/cli/view-errors", test_cli_view_errors);
+  g_test_add_func ("/cli/export-missing-steps", test_cli_export_missing_steps);
   g_test_add_func ("/cli/check-reminders", test_cli_check_reminders);
   g_test_add_func ("/cli/exchange", test_cli_exchange);
   g_test_add_func ("/cli/exchange-errors", test_cli_exchange_errors);

@@ -493,6 +493,50 @@ test_faults_damaged_page (Fixture       *fixture,
   assert_open_fails (fixture->db, KS_ERROR_DAMAGED, "Restore it from a backup");
 }
 
+/* A register too large to check before it opens opens, and the check
+ * the window then runs in the background finds the damage; a small one
+ * is still refused at once. */
+static void
+test_faults_damaged_large (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KsDatabase) db = NULL;
+
+  ks_test_damage_index (fixture->db, "audit_log_record");
+  assert_open_fails (fixture->db, KS_ERROR_DAMAGED, "Restore it from a backup");
+
+  ks_database_set_check_limit (0);
+  db = ks_database_open (fixture->db, KS_DATABASE_FLAGS_NONE, &error);
+  ks_database_set_check_limit (-1);
+  g_assert_no_error (error);
+  g_assert_true (ks_database_is_large (db));
+  g_assert_cmpint (ks_test_query_int (db, "SELECT count(*) FROM agreements"), >, 0);
+
+  g_assert_false (ks_database_check_file (fixture->db, NULL, &error));
+  g_assert_error (error, KS_ERROR, KS_ERROR_DAMAGED);
+  g_assert_nonnull (strstr (error->message, "Restore it from a backup"));
+}
+
+/* The check of a sound file passes, and a cancel stops it. */
+static void
+test_faults_check_file (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KsDatabase) db = ks_database_open (fixture->db, KS_DATABASE_FLAGS_NONE, &error);
+
+  g_assert_no_error (error);
+  g_assert_false (ks_database_is_large (db));
+  g_assert_true (ks_database_check_file (fixture->db, NULL, &error));
+  g_assert_no_error (error);
+
+  g_cancellable_cancel (cancellable);
+  g_assert_false (ks_database_check_file (fixture->db, cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+}
+
 static void
 test_faults_truncated (Fixture       *fixture,
                        gconstpointer  data)
@@ -703,6 +747,8 @@ main (int   argc,
   ADD ("deleted-while-open", test_faults_deleted_while_open);
   ADD ("replaced-while-open", test_faults_replaced_while_open);
   ADD ("damaged-page", test_faults_damaged_page);
+  ADD ("damaged-large", test_faults_damaged_large);
+  ADD ("check-file", test_faults_check_file);
   ADD ("truncated", test_faults_truncated);
   ADD ("truncated-header", test_faults_truncated_header);
   ADD ("not-a-database", test_faults_not_a_database);

@@ -9,7 +9,9 @@
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
+#include "ks-autostart.h"
 #include "ks-database.h"
 #include "ks-key-item.h"
 #include "ks-preferences-window.h"
@@ -29,7 +31,7 @@ typedef struct
 
 static const char *keys[] = {
   "staff-name", "home-region", "follow-up-months", "expiry-warning-months",
-  "backups-kept", "letterhead", "letterhead-logo",
+  "backups-kept", "letterhead", "letterhead-logo", "reminders-autostart",
 };
 
 static void
@@ -573,10 +575,142 @@ test_logo (Fixture       *fixture,
   g_assert_null (gtk_picture_get_paintable (GTK_PICTURE (find (fixture, "logo_picture"))));
 }
 
+/* The autostart entry, in the XDG_CONFIG_HOME that main() set. */
+static char *
+autostart_path (void)
+{
+  return g_build_filename (g_getenv ("XDG_CONFIG_HOME"), "autostart", APP_ID ".desktop", NULL);
+}
+
+static GtkWidget *
+find_label_prefixed (GtkWidget  *root,
+                     const char *prefix)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_LABEL (child) && gtk_widget_get_mapped (child) &&
+          g_str_has_prefix (gtk_label_get_text (GTK_LABEL (child)), prefix))
+        return child;
+      if ((found = find_label_prefixed (child, prefix)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static gboolean
+switch_is_active (gpointer data)
+{
+  return gtk_switch_get_active (data);
+}
+
+static gboolean
+switch_is_off (gpointer data)
+{
+  return !gtk_switch_get_active (data);
+}
+
+/* The switch toggles at the end of its animation. */
+static void
+flip_switch (GtkWidget *toggle)
+{
+  gboolean was_active = gtk_switch_get_active (GTK_SWITCH (toggle));
+
+  gtk_widget_activate (toggle);
+  g_assert_true (ks_test_wait_for (was_active ? switch_is_off : switch_is_active, toggle, 2000));
+}
+
+static void
+test_autostart_toggle (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  GtkWidget *toggle = find (fixture, "autostart_switch");
+  g_autofree char *path = autostart_path ();
+  g_autofree char *expected_exec = g_strconcat (BINDIR, "/kerjasama --check-reminders", NULL);
+  g_autoptr(GKeyFile) entry = g_key_file_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *exec = NULL;
+  g_autofree char *type = NULL;
+
+  g_assert_false (gtk_switch_get_active (GTK_SWITCH (toggle)));
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+
+  flip_switch (toggle);
+  g_assert_true (gtk_switch_get_active (GTK_SWITCH (toggle)));
+  g_assert_true (g_settings_get_boolean (fixture->settings, "reminders-autostart"));
+  g_assert_true (g_key_file_load_from_file (entry, path, G_KEY_FILE_NONE, &error));
+  g_assert_no_error (error);
+  exec = g_key_file_get_string (entry, G_KEY_FILE_DESKTOP_GROUP, G_KEY_FILE_DESKTOP_KEY_EXEC, NULL);
+  type = g_key_file_get_string (entry, G_KEY_FILE_DESKTOP_GROUP, G_KEY_FILE_DESKTOP_KEY_TYPE, NULL);
+  g_assert_cmpstr (exec, ==, expected_exec);
+  g_assert_cmpstr (type, ==, "Application");
+  g_assert_true (g_key_file_get_boolean (entry, G_KEY_FILE_DESKTOP_GROUP, "X-GNOME-Autostart-enabled", NULL));
+  g_assert_true (g_key_file_get_boolean (entry, G_KEY_FILE_DESKTOP_GROUP, G_KEY_FILE_DESKTOP_KEY_NO_DISPLAY, NULL));
+  g_assert_true (ks_autostart_is_enabled ());
+
+  flip_switch (toggle);
+  g_assert_false (gtk_switch_get_active (GTK_SWITCH (toggle)));
+  g_assert_false (g_settings_get_boolean (fixture->settings, "reminders-autostart"));
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+}
+
+/* Set from elsewhere (another window, dconf), the key still writes the
+ * entry through the switch. */
+static void
+test_autostart_key (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  GtkSwitch *toggle = GTK_SWITCH (find (fixture, "autostart_switch"));
+  g_autofree char *path = autostart_path ();
+
+  g_settings_set_boolean (fixture->settings, "reminders-autostart", TRUE);
+  ks_test_iterate (20);
+  g_assert_true (gtk_switch_get_active (toggle));
+  g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
+
+  g_settings_set_boolean (fixture->settings, "reminders-autostart", FALSE);
+  ks_test_iterate (20);
+  g_assert_false (gtk_switch_get_active (toggle));
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+}
+
+/* A file where the autostart folder should be: the switch goes back, the
+ * key stays off, and a toast says why. */
+static void
+test_autostart_error (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  GtkWidget *toggle = find (fixture, "autostart_switch");
+  g_autofree char *dir = g_build_filename (g_getenv ("XDG_CONFIG_HOME"), "autostart", NULL);
+  g_autoptr(GError) error = NULL;
+
+  /* Left empty by the other tests. */
+  g_rmdir (dir);
+  g_assert_true (g_file_set_contents (dir, "not a folder", -1, &error));
+  g_assert_no_error (error);
+
+  gtk_widget_activate (toggle);
+  ks_test_iterate (500);
+  g_assert_false (gtk_switch_get_active (GTK_SWITCH (toggle)));
+  g_assert_false (g_settings_get_boolean (fixture->settings, "reminders-autostart"));
+  g_assert_nonnull (find_label_prefixed (GTK_WIDGET (fixture->window),
+                                         _("The reminders could not be set to run at login: ")));
+  g_remove (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  g_autofree char *config_home = ks_test_make_tmpdir ();
+  int status;
+
+  /* Before anything reads it: GLib keeps the first answer. */
+  g_setenv ("XDG_CONFIG_HOME", config_home, TRUE);
   ks_test_init_i18n ();
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
@@ -597,8 +731,13 @@ main (int   argc,
   ADD ("/preferences/steps/delete-and-undo", test_step_delete_and_undo);
   ADD ("/preferences/regions/add", test_region_add);
   ADD ("/preferences/logo", test_logo);
+  ADD ("/preferences/autostart/toggle", test_autostart_toggle);
+  ADD ("/preferences/autostart/key", test_autostart_key);
+  ADD ("/preferences/autostart/error", test_autostart_error);
 
 #undef ADD
 
-  return g_test_run ();
+  status = g_test_run ();
+  ks_test_remove_tree (config_home);
+  return status;
 }

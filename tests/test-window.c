@@ -11,6 +11,7 @@
 
 #include "ks-agreement-editor.h"
 #include "ks-agreement-list.h"
+#include "ks-agreement-store.h"
 #include "ks-agreement-view.h"
 #include "ks-application.h"
 #include "ks-backup-dialog.h"
@@ -27,6 +28,8 @@
 #include "ks-merge-dialog.h"
 #include "ks-preferences-window.h"
 #include "ks-sidebar.h"
+#include "ks-procedure-progress.h"
+#include "ks-related-list.h"
 #include "ks-test-common.h"
 #include "ks-test-ui.h"
 #include "ks-window.h"
@@ -298,6 +301,7 @@ test_window_smart_views (Fixture       *fixture,
     { "needs-follow-up", KS_SMART_VIEW_NEEDS_FOLLOW_UP },
     { "expiring", KS_SMART_VIEW_EXPIRING },
     { "not-reported", KS_SMART_VIEW_NOT_REPORTED },
+    { "missing-steps", KS_SMART_VIEW_MISSING_STEPS },
   };
 
   g_assert_cmpuint (ks_sidebar_get_count (sidebar, "all"), ==, 15);
@@ -362,7 +366,8 @@ test_window_home_region_first (Fixture       *fixture,
 
   g_settings_set_string (ks_application_get_settings (fixture->app), "home-region", "33.14");
   ks_test_iterate (20);
-  row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (list_box), 4);
+  /* After All Agreements and the four smart views. */
+  row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (list_box), 5);
   g_assert_nonnull (ks_test_find_label (GTK_WIDGET (row), "Kabupaten Sragen"));
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -734,6 +739,77 @@ test_window_edits_agreement (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+#define DAIRY "6cd17f1f-32dd-4386-9688-1accf8c09e6f"
+
+/* The editor of @uuid among the open windows, or NULL. */
+static GtkWidget *
+find_editor (const char *uuid)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (KS_IS_AGREEMENT_EDITOR (window) &&
+          g_strcmp0 (ks_agreement_editor_get_uuid (KS_AGREEMENT_EDITOR (window)), uuid) == 0)
+        return GTK_WIDGET (window);
+    }
+
+  return NULL;
+}
+
+static gboolean
+editor_open (gpointer uuid)
+{
+  return find_editor (uuid) != NULL;
+}
+
+static char *
+save_dairy_pks (Fixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *db_path = g_build_filename (fixture->tmpdir, "study.db", NULL);
+  g_autoptr(KsDatabase) db = ks_database_open (db_path, KS_DATABASE_FLAGS_NONE, &error);
+  g_autoptr(KsAgreement) child = ks_agreement_new ();
+
+  g_assert_no_error (error);
+  g_object_set (child, "region-code", "33.09", "title", "PKS inseminasi buatan – Cepogo",
+                "document", "pks", "parent-uuid", DAIRY, NULL);
+  g_assert_true (ks_agreement_store_save (db, child, NULL, &error));
+  g_assert_no_error (error);
+
+  return g_strdup (ks_agreement_get_uuid (child));
+}
+
+/* A PKS's editor opens its MoU's, which lists the PKS. */
+static void
+test_window_opens_parent_agreement (Fixture       *fixture,
+                                    gconstpointer  data)
+{
+  KsWindow *window = open_study_window (fixture);
+  g_autofree char *child = save_dairy_pks (fixture);
+  GtkWidget *child_editor;
+  GtkWidget *parent_editor;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.edit-agreement", "s", child);
+  g_assert_true (ks_test_wait_for (editor_open, child, 2000));
+  child_editor = find_editor (child);
+
+  gtk_widget_activate_action (child_editor, "editor.open-parent", NULL);
+  g_assert_true (ks_test_wait_for (editor_open, (gpointer) DAIRY, 2000));
+  parent_editor = find_editor (DAIRY);
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (parent_editor)) == GTK_WINDOW (window));
+  g_assert_cmpuint (ks_related_list_get_n_items (KS_RELATED_LIST (ks_test_find_by_id (parent_editor,
+                                                                                      "related_list"))),
+                    ==, 1);
+  g_assert_nonnull (ks_test_find_label (parent_editor, "PKS inseminasi buatan – Cepogo"));
+
+  gtk_window_destroy (GTK_WINDOW (parent_editor));
+  gtk_window_destroy (GTK_WINDOW (child_editor));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* A click on Surakarta's "LoI signed" segment of the overview shows that
  * agreement in the table, under Kota Surakarta. */
 static void
@@ -828,6 +904,61 @@ test_window_smart_view_reasons (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static GPtrArray *
+study_gaps (Fixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *db_path = g_build_filename (fixture->tmpdir, "study.db", NULL);
+  g_autoptr(KsDatabase) db = ks_database_open (db_path, KS_DATABASE_FLAGS_NONE, &error);
+  GPtrArray *gaps;
+
+  g_assert_no_error (error);
+  gaps = ks_procedure_progress_find_gaps (db, &error);
+  g_assert_no_error (error);
+  return gaps;
+}
+
+/* The agreements signed without a required step, and which steps. */
+static void
+test_window_missing_steps (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  KsWindow *window = open_study_window (fixture);
+  KsSidebar *sidebar = KS_SIDEBAR (ks_test_find_by_id (GTK_WIDGET (window), "sidebar"));
+  KsAgreementView *view = KS_AGREEMENT_VIEW (ks_test_find_by_id (GTK_WIDGET (window), "agreement_view"));
+  g_autoptr(GtkColumnViewColumn) reason =
+    g_list_model_get_item (gtk_column_view_get_columns (ks_agreement_view_get_column_view (view)), 1);
+  g_autoptr(GPtrArray) gaps = study_gaps (fixture);
+  g_autoptr(GHashTable) gap_uuids = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autofree char *expected = NULL;
+  GListModel *rows;
+
+  g_assert_cmpuint (gaps->len, >, 0);
+  for (guint i = 0; i < gaps->len; i++)
+    g_hash_table_add (gap_uuids, ((KsProcedureGap *) g_ptr_array_index (gaps, i))->uuid);
+  g_assert_cmpuint (ks_sidebar_get_count (sidebar, "missing-steps"), ==, gaps->len);
+
+  ks_sidebar_select (sidebar, "missing-steps");
+  ks_test_iterate (100);
+  g_assert_cmpstr (ks_sidebar_get_title (sidebar), ==, "Missing Steps");
+  rows = shown_rows (window);
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, gaps->len);
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(KsAgreementSummary) row = g_list_model_get_item (rows, i);
+
+      g_assert_true (g_hash_table_contains (gap_uuids, ks_agreement_summary_get_uuid (row)));
+    }
+
+  /* The study records no step at all: every row misses the same ones. */
+  g_assert_true (gtk_column_view_column_get_visible (reason));
+  expected = g_strdup_printf ("Signed without: %s",
+                              ((KsProcedureGap *) g_ptr_array_index (gaps, 0))->missing);
+  g_assert_true (g_str_has_prefix (expected, "Signed without: Cooperation plan"));
+  g_assert_true (has_text_prefix (GTK_WIDGET (window), expected));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* On opening, a notice says what needs attention; Show goes there, and a
  * closed notice stays closed until the counts change. */
 static void
@@ -856,6 +987,87 @@ test_window_reminder (Fixture       *fixture,
   bar = GTK_INFO_BAR (ks_test_find_by_id (GTK_WIDGET (window), "reminder_bar"));
   g_assert_false (gtk_info_bar_get_revealed (bar));
   gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static gboolean
+table_is_shown (gpointer data)
+{
+  return gtk_widget_get_child_visible (ks_test_find_by_id (data, "agreement_view"));
+}
+
+/* A large register is read behind a window that shows itself at once,
+ * saying so; the table then fills in. */
+static void
+test_window_opens_large_register (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  KsWindow *window = NULL;
+  GtkWidget *count_label;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *db_path = g_build_filename (fixture->tmpdir, "large.db", NULL);
+  g_autoptr(KsDatabase) db = ks_database_open (db_path, KS_DATABASE_FLAGS_NONE, &error);
+  g_autofree char *expected = NULL;
+  guint n_added;
+
+  g_assert_true (ks_demo_load (db, &n_added, &error));
+  g_clear_object (&db);
+
+  ks_database_set_check_limit (0);
+  ks_application_set_database_path (fixture->app, db_path);
+  window = ks_window_new (fixture->app);
+  g_assert_true (gtk_widget_get_child_visible (ks_test_find_by_id (GTK_WIDGET (window), "loading_page")));
+  gtk_window_present (GTK_WINDOW (window));
+
+  g_assert_true (ks_test_wait_for (table_is_shown, window, 10000));
+  count_label = ks_test_find_by_id (GTK_WIDGET (window), "count_label");
+  expected = g_strdup_printf ("%u agreements", n_added);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (count_label)), ==, expected);
+  gtk_window_destroy (GTK_WINDOW (window));
+  ks_test_iterate (20);
+  ks_database_set_check_limit (-1);
+}
+
+static gboolean
+damage_notice_is_shown (gpointer data)
+{
+  return ks_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL;
+}
+
+/* A register too large to check before the window opens is checked
+ * behind it; damage is told, with the way to a backup, while the table
+ * shows what could be read. */
+static void
+test_window_checks_large_register (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *db_path = g_build_filename (fixture->tmpdir, "large.db", NULL);
+  g_autoptr(KsDatabase) db = ks_database_open (db_path, KS_DATABASE_FLAGS_NONE, &error);
+  AdwMessageDialog *notice;
+  KsWindow *window;
+  guint n_added;
+
+  g_assert_true (ks_demo_load (db, &n_added, &error));
+  g_clear_object (&db);
+  ks_test_damage_index (db_path, "audit_log_record");
+
+  ks_database_set_check_limit (0);
+  ks_application_set_database_path (fixture->app, db_path);
+  window = ks_window_new (fixture->app);
+  gtk_window_present (GTK_WINDOW (window));
+
+  g_assert_true (ks_test_wait_for (damage_notice_is_shown, NULL, 10000));
+  notice = ADW_MESSAGE_DIALOG (ks_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_cmpstr (adw_message_dialog_get_heading (notice), ==, "The Register Is Damaged");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (notice), "Restore it from a backup"));
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (notice)) == GTK_WINDOW (window));
+  g_assert_false (gtk_widget_get_mapped (ks_test_find_by_id (GTK_WIDGET (window), "error_page")));
+  g_assert_true (gtk_widget_get_mapped (ks_test_find_by_id (GTK_WIDGET (window), "agreement_view")));
+
+  gtk_window_destroy (GTK_WINDOW (notice));
+  gtk_window_destroy (GTK_WINDOW (window));
+  ks_test_iterate (20);
+  ks_database_set_check_limit (-1);
 }
 
 /* An empty register has nothing to remind of; the study data has. */
@@ -1041,9 +1253,13 @@ main (int   argc,
   ADD ("/window/preferences", test_window_preferences);
   ADD ("/window/records-and-finds-agreement", test_window_records_and_finds_agreement);
   ADD ("/window/edits-agreement", test_window_edits_agreement);
+  ADD ("/window/opens-parent-agreement", test_window_opens_parent_agreement);
   ADD ("/window/overview-filters-table", test_window_overview_filters_table);
   ADD ("/window/smart-view-reasons", test_window_smart_view_reasons);
+  ADD ("/window/missing-steps", test_window_missing_steps);
   ADD ("/window/reminder", test_window_reminder);
+  ADD ("/window/opens-large-register", test_window_opens_large_register);
+  ADD ("/window/checks-large-register", test_window_checks_large_register);
   ADD ("/window/opens-exchange-dialogs", test_window_opens_exchange_dialogs);
   ADD ("/window/reminder-follows-changes", test_window_reminder_follows_changes);
 

@@ -54,7 +54,7 @@ static const GOptionEntry option_entries[] = {
     N_("Write every agreement to a CSV file"), N_("FILE.csv") },
   { "view", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("With --export-csv: write only the agreements of a smart view "
-       "(needs-follow-up, expiring or not-reported)"), N_("VIEW") },
+       "(needs-follow-up, expiring, not-reported or missing-steps)"), N_("VIEW") },
   { "check-reminders", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Count what needs attention and send a desktop notification about it"), NULL },
   { "check", 0, 0, G_OPTION_ARG_NONE, NULL,
@@ -418,7 +418,7 @@ lookup_view (GVariantDict *options)
   value = g_enum_get_value_by_nick (views, nick);
   if (value == NULL || value->value == KS_SMART_VIEW_NONE)
     {
-      g_printerr (_("kerjasama: unknown view “%s”; use needs-follow-up, expiring or not-reported\n"), nick);
+      g_printerr (_("kerjasama: unknown view “%s”; use needs-follow-up, expiring, not-reported or missing-steps\n"), nick);
       return -1;
     }
 

@@ -12,6 +12,10 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#ifdef __GLIBC__
+# include <malloc.h>
+#endif
+
 #include "ks-error.h"
 #include "ks-keys.h"
 #include "ks-partial-date.h"
@@ -47,6 +51,26 @@ typedef struct
 
 /* ------------------------------------------------------------------ */
 /* Shared with the annual report */
+
+/* In constant-memory mode libxlsxwriter gives every sheet a zeroed row
+ * of 16,384 cell pointers (128 KiB) that lives until the workbook is
+ * closed; 500 regions make 64 MB of it, of which each sheet uses a few
+ * bytes.  Served by mmap, the untouched pages of those rows are never
+ * backed by memory; glibc stops using mmap for that size once a larger
+ * block was freed (its threshold adapts), unless the threshold is set. */
+static void
+keep_sheet_rows_lazy (void)
+{
+#ifdef __GLIBC__
+  static gsize done = 0;
+
+  if (g_once_init_enter (&done))
+    {
+      mallopt (M_MMAP_THRESHOLD, 128 * 1024);
+      g_once_init_leave (&done, 1);
+    }
+#endif
+}
 
 gboolean
 ks_xlsx_check (lxw_error   status,
@@ -139,6 +163,7 @@ ks_xlsx_open (const char             *path,
   if (temp_path == NULL)
     return NULL;
 
+  keep_sheet_rows_lazy ();
   xlsx = g_new0 (KsXlsx, 1);
   xlsx->sheet_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 #ifndef G_OS_WIN32
@@ -488,10 +513,8 @@ write_region_sheet (KsReport      *report,
                         KS_REPORT_N_COLUMNS - 1);
   ks_xlsx_set_up_page (writer.sheet, header_row);
 
-  tally->n_follow_up = ks_report_count (report, codes, KS_SMART_VIEW_NEEDS_FOLLOW_UP);
-  tally->n_not_reported = ks_report_count (report, codes, KS_SMART_VIEW_NOT_REPORTED);
-
-  return TRUE;
+  return ks_report_count (report, codes, KS_SMART_VIEW_NEEDS_FOLLOW_UP, &tally->n_follow_up, error) &&
+         ks_report_count (report, codes, KS_SMART_VIEW_NOT_REPORTED, &tally->n_not_reported, error);
 }
 
 static void

@@ -450,9 +450,8 @@ ks_report_new (KsDatabase             *db,
   if (!resolve_regions (self, error))
     return NULL;
 
-  self->list = ks_agreement_list_new (db);
-  if (!ks_agreement_list_reload (self->list, error))
-    return NULL;
+  /* Rows are read for the regions each output asks for, when it asks. */
+  self->list = ks_agreement_list_new_for_regions (db, (const char * const []) { NULL });
 
   filter = ks_agreement_list_get_filter (self->list);
   ks_agreement_filter_set_today (filter, &self->options->today);
@@ -537,18 +536,23 @@ ks_report_set_status_date (KsReport    *self,
   ks_agreement_filter_set_today (ks_agreement_list_get_filter (self->list), date);
 }
 
-static void
-apply_filter (KsReport           *self,
-              const char * const *region_codes,
-              int                 year_from,
-              int                 year_to,
-              KsSmartView         view)
+static gboolean
+apply_filter (KsReport            *self,
+              const char * const  *region_codes,
+              int                  year_from,
+              int                  year_to,
+              KsSmartView          view,
+              GError             **error)
 {
   KsAgreementFilter *filter = ks_agreement_list_get_filter (self->list);
 
+  if (!ks_agreement_list_set_scope (self->list, region_codes, error))
+    return FALSE;
   ks_agreement_filter_set_regions (filter, region_codes);
   ks_agreement_filter_set_year_range (filter, year_from, year_to);
   ks_agreement_filter_set_smart_view (filter, view);
+
+  return TRUE;
 }
 
 /**
@@ -589,7 +593,8 @@ ks_report_foreach_row (KsReport            *self,
   if (details == NULL)
     return FALSE;
 
-  apply_filter (self, region_codes, year_from, year_to, view);
+  if (!apply_filter (self, region_codes, year_from, year_to, view, error))
+    return FALSE;
   ks_agreement_filter_get_today (ks_agreement_list_get_filter (self->list), &today);
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
     {
@@ -622,19 +627,27 @@ ks_report_foreach_row (KsReport            *self,
  * ks_report_count:
  * @region_codes: regions to count in
  * @view: a smart view, or %KS_SMART_VIEW_NONE
+ * @count: (out): how many agreements of the regions belong to the
+ *   options' period and @view
  *
- * Returns: how many agreements of the regions belong to the options'
- *   period and @view
+ * Returns: %FALSE with @error set when the register could not be read
  */
-guint
-ks_report_count (KsReport           *self,
-                 const char * const *region_codes,
-                 KsSmartView         view)
+gboolean
+ks_report_count (KsReport            *self,
+                 const char * const  *region_codes,
+                 KsSmartView          view,
+                 guint               *count,
+                 GError             **error)
 {
-  g_return_val_if_fail (KS_IS_REPORT (self), 0);
+  g_return_val_if_fail (KS_IS_REPORT (self), FALSE);
+  g_return_val_if_fail (count != NULL, FALSE);
 
-  apply_filter (self, region_codes, self->options->year_from, self->options->year_to, view);
-  return g_list_model_get_n_items (G_LIST_MODEL (self->list));
+  if (!apply_filter (self, region_codes, self->options->year_from, self->options->year_to,
+                     view, error))
+    return FALSE;
+
+  *count = g_list_model_get_n_items (G_LIST_MODEL (self->list));
+  return TRUE;
 }
 
 /**

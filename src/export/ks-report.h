@@ -168,9 +168,11 @@ gboolean               ks_report_foreach_row       (KsReport               *self
                                                     gpointer                user_data,
                                                     GCancellable           *cancellable,
                                                     GError                **error);
-guint                  ks_report_count             (KsReport               *self,
+gboolean               ks_report_count             (KsReport               *self,
                                                     const char * const     *region_codes,
-                                                    KsSmartView             view);
+                                                    KsSmartView             view,
+                                                    guint                  *count,
+                                                    GError                **error);
 GStrv                  ks_report_dup_region_codes  (KsReport               *self);
 void                   ks_report_set_status_date   (KsReport               *self,
                                                     const GDate            *date);

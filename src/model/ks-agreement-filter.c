@@ -51,7 +51,8 @@ G_DEFINE_ENUM_TYPE (KsSmartView, ks_smart_view,
   G_DEFINE_ENUM_VALUE (KS_SMART_VIEW_NONE, "none"),
   G_DEFINE_ENUM_VALUE (KS_SMART_VIEW_NEEDS_FOLLOW_UP, "needs-follow-up"),
   G_DEFINE_ENUM_VALUE (KS_SMART_VIEW_EXPIRING, "expiring"),
-  G_DEFINE_ENUM_VALUE (KS_SMART_VIEW_NOT_REPORTED, "not-reported"))
+  G_DEFINE_ENUM_VALUE (KS_SMART_VIEW_NOT_REPORTED, "not-reported"),
+  G_DEFINE_ENUM_VALUE (KS_SMART_VIEW_MISSING_STEPS, "missing-steps"))
 
 G_DEFINE_FINAL_TYPE (KsAgreementFilter, ks_agreement_filter, G_TYPE_OBJECT)
 
@@ -405,7 +406,7 @@ ks_agreement_filter_set_smart_view (KsAgreementFilter *self,
                                     KsSmartView        view)
 {
   g_return_if_fail (KS_IS_AGREEMENT_FILTER (self));
-  g_return_if_fail (view <= KS_SMART_VIEW_NOT_REPORTED);
+  g_return_if_fail (view <= KS_SMART_VIEW_LAST);
 
   if (self->smart_view == view)
     return;

@@ -27,10 +27,14 @@ G_BEGIN_DECLS
  *   either never reported to the central government, or implemented by a
  *   local party (role implementing) that never reported it to the
  *   cooperation section (reported_by_agency_on empty)
+ * @KS_SMART_VIEW_MISSING_STEPS: stage signed, active or completed, and a
+ *   required step of the procedure checklist not done, as
+ *   ks_procedure_progress_find_gaps() finds them (signed without the DPRD
+ *   approval recorded, say)
  *
  * The sidebar's derived views (DESIGN.md), with the thresholds and the
  * date of #KsAgreementFilter.  The nicks ("needs-follow-up", "expiring",
- * "not-reported") are the command line's `--view` values.
+ * "not-reported", "missing-steps") are the command line's `--view` values.
  */
 typedef enum
 {
@@ -38,7 +42,10 @@ typedef enum
   KS_SMART_VIEW_NEEDS_FOLLOW_UP,
   KS_SMART_VIEW_EXPIRING,
   KS_SMART_VIEW_NOT_REPORTED,
+  KS_SMART_VIEW_MISSING_STEPS,
 } KsSmartView;
+
+#define KS_SMART_VIEW_LAST KS_SMART_VIEW_MISSING_STEPS
 
 #define KS_TYPE_SMART_VIEW (ks_smart_view_get_type ())
 GType ks_smart_view_get_type (void);

@@ -14,6 +14,7 @@
 #include "ks-agreement-list.h"
 #include "ks-agreement-summary-private.h"
 #include "ks-agreement-table-private.h"
+#include "ks-procedure-progress.h"
 
 /*
  * The register's table, as a GListModel the window binds directly.
@@ -46,8 +47,10 @@ struct _KsAgreementList
   KsAgreementSortColumn  sort_column;
   gboolean               descending;
   GHashTable            *items;           /* id → KsAgreementSummary, weak */
+  GStrv                  scope;           /* regions read, NULL for the whole register */
   gint64                 loaded_changes;  /* what the table reflects, see data_version() */
   gint64                 loaded_data_version;
+  GHashTable            *gaps;            /* id → KsProcedureGap; NULL until needed */
 };
 
 typedef struct
@@ -63,12 +66,14 @@ typedef struct
   guint32             today;
   guint32             follow_up_limit;
   guint32             expiry_limit;
+  GHashTable         *gaps;            /* for KS_SMART_VIEW_MISSING_STEPS */
 } Criteria;
 
 enum {
   PROP_0,
   PROP_DATABASE,
   PROP_FILTER,
+  PROP_SCOPE,
   PROP_N_ITEMS,
   PROP_TOTAL,
   N_PROPS
@@ -80,6 +85,7 @@ enum {
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
+static void initable_iface_init (GInitableIface *iface);
 
 G_DEFINE_ENUM_TYPE (KsAgreementSortColumn, ks_agreement_sort_column,
   G_DEFINE_ENUM_VALUE (KS_AGREEMENT_SORT_NONE, "none"),
@@ -94,7 +100,8 @@ G_DEFINE_ENUM_TYPE (KsAgreementSortColumn, ks_agreement_sort_column,
   G_DEFINE_ENUM_VALUE (KS_AGREEMENT_SORT_UPDATED, "updated"))
 
 G_DEFINE_FINAL_TYPE_WITH_CODE (KsAgreementList, ks_agreement_list, G_TYPE_OBJECT,
-                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init)
+                               G_IMPLEMENT_INTERFACE (G_TYPE_INITABLE, initable_iface_init))
 
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
@@ -103,6 +110,9 @@ static guint signals[N_SIGNALS];
 static const char * const watched_tables[] = {
   "agreements", "events", "regions", "partners", "local_parties", NULL
 };
+
+static GHashTable *gaps_for_view (KsAgreementList *self,
+                                  KsSmartView      view);
 
 /* ------------------------------------------------------------------ */
 /* Sorting and filtering */
@@ -173,6 +183,7 @@ prepare_criteria (KsAgreementList   *self,
   criteria->year_to = ks_agreement_filter_get_year_to (filter);
   criteria->view = ks_agreement_filter_get_smart_view (filter);
   prepare_limits (filter, criteria);
+  criteria->gaps = gaps_for_view (self, criteria->view);
 
   criteria->region_ok = NULL;
   if (regions != NULL)
@@ -249,6 +260,8 @@ row_in_view (const KsAgreementRow *row,
              row->ends_day <= criteria->expiry_limit;
     case KS_SMART_VIEW_NOT_REPORTED:
       return (row->flags & KS_ROW_NOT_REPORTED) != 0;
+    case KS_SMART_VIEW_MISSING_STEPS:
+      return criteria->gaps != NULL && g_hash_table_contains (criteria->gaps, &row->id);
     default:
       g_assert_not_reached ();
     }
@@ -446,6 +459,59 @@ forget_items (KsAgreementList *self)
 }
 
 /* ------------------------------------------------------------------ */
+/* Missing steps */
+
+/* The checklist is read apart from the table, and only once a missing
+ * steps view or count asks for it: the other views do without. */
+static void
+ensure_gaps (KsAgreementList *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) gaps = NULL;
+
+  if (self->gaps != NULL)
+    return;
+
+  self->gaps = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL,
+                                      (GDestroyNotify) ks_procedure_gap_free);
+  gaps = ks_procedure_progress_find_gaps (self->db, &error);
+  if (gaps == NULL)
+    {
+      g_warning ("The procedure checklists could not be read: %s", error->message);
+      return;
+    }
+
+  g_ptr_array_set_free_func (gaps, NULL);
+  for (guint i = 0; i < gaps->len; i++)
+    {
+      KsProcedureGap *gap = g_ptr_array_index (gaps, i);
+
+      g_hash_table_insert (self->gaps, &gap->id, gap);
+    }
+}
+
+static GHashTable *
+gaps_for_view (KsAgreementList *self,
+               KsSmartView      view)
+{
+  if (view != KS_SMART_VIEW_MISSING_STEPS)
+    return NULL;
+
+  ensure_gaps (self);
+  return self->gaps;
+}
+
+/* A step made required or optional changes the view but no listed column. */
+static void
+procedure_steps_changed (KsAgreementList *self)
+{
+  g_clear_pointer (&self->gaps, g_hash_table_unref);
+  if (ks_agreement_filter_get_smart_view (self->filter) == KS_SMART_VIEW_MISSING_STEPS)
+    refilter (self);
+  g_signal_emit (self, signals[COUNTS_CHANGED], 0);
+}
+
+/* ------------------------------------------------------------------ */
 /* Reloading */
 
 /* Own commits raise total_changes, other connections' raise
@@ -462,6 +528,29 @@ data_version (KsAgreementList *self,
   *version = stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : -1;
 }
 
+/* Shows @table in place of the current one, from which it takes the
+ * collation keys that still hold. */
+static void
+adopt_table (KsAgreementList  *self,
+             KsAgreementTable *table)
+{
+  g_autoptr(KsAgreementTable) old_table = g_steal_pointer (&self->table);
+  guint old_total = old_table->n_rows;
+
+  self->table = table;
+  g_clear_pointer (&self->gaps, g_hash_table_unref);
+  ks_agreement_table_take_keys (table, old_table);
+
+  sort_rows (self);
+  filter_rows (self);
+  prune_items (self);
+  refresh_visible (self, old_table);
+
+  if (old_total != table->n_rows)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TOTAL]);
+  g_signal_emit (self, signals[COUNTS_CHANGED], 0);
+}
+
 static void
 database_changed_cb (KsAgreementList *self,
                      const char      *table,
@@ -470,6 +559,8 @@ database_changed_cb (KsAgreementList *self,
   g_autoptr(GError) error = NULL;
   gint64 changes, version;
 
+  if (g_str_equal (table, "procedure_steps"))
+    procedure_steps_changed (self);
   if (!g_strv_contains (watched_tables, table))
     return;
 
@@ -552,20 +643,47 @@ list_model_iface_init (GListModelInterface *iface)
 /* ------------------------------------------------------------------ */
 /* GObject */
 
+/* ------------------------------------------------------------------ */
+/* GInitable: the first read, whose failure the window shows */
+
+static gboolean
+ks_agreement_list_initable_init (GInitable     *initable,
+                                 GCancellable  *cancellable,
+                                 GError       **error)
+{
+  return ks_agreement_list_reload (KS_AGREEMENT_LIST (initable), error);
+}
+
+static void
+initable_iface_init (GInitableIface *iface)
+{
+  iface->init = ks_agreement_list_initable_init;
+}
+
 static void
 ks_agreement_list_constructed (GObject *object)
 {
   KsAgreementList *self = KS_AGREEMENT_LIST (object);
-  g_autoptr(GError) error = NULL;
 
   G_OBJECT_CLASS (ks_agreement_list_parent_class)->constructed (object);
 
   g_assert (KS_IS_DATABASE (self->db));
   g_signal_connect_object (self->db, "changed", G_CALLBACK (database_changed_cb),
                            self, G_CONNECT_SWAPPED);
+}
 
-  if (!ks_agreement_list_reload (self, &error))
+/* The list stays empty when the first read failed. */
+static KsAgreementList *
+new_logging_failure (KsDatabase         *db,
+                     const char * const *scope)
+{
+  KsAgreementList *self = g_object_new (KS_TYPE_AGREEMENT_LIST, "database", db, "scope", scope, NULL);
+  g_autoptr(GError) error = NULL;
+
+  if (!g_initable_init (G_INITABLE (self), NULL, &error))
     g_warning ("The register’s list could not be read: %s", error->message);
+
+  return self;
 }
 
 static void
@@ -591,12 +709,14 @@ ks_agreement_list_finalize (GObject *object)
   KsAgreementList *self = KS_AGREEMENT_LIST (object);
 
   g_clear_pointer (&self->items, g_hash_table_unref);
+  g_clear_pointer (&self->gaps, g_hash_table_unref);
   g_clear_pointer (&self->table, ks_agreement_table_free);
   g_free (self->order);
   g_free (self->order_regions);
   g_free (self->filtered);
   g_free (self->visible);
   g_strfreev (self->search_terms);
+  g_strfreev (self->scope);
 
   G_OBJECT_CLASS (ks_agreement_list_parent_class)->finalize (object);
 }
@@ -616,6 +736,9 @@ ks_agreement_list_get_property (GObject    *object,
       break;
     case PROP_FILTER:
       g_value_set_object (value, self->filter);
+      break;
+    case PROP_SCOPE:
+      g_value_set_boxed (value, self->scope);
       break;
     case PROP_N_ITEMS:
       g_value_set_uint (value, self->n_visible);
@@ -644,6 +767,9 @@ ks_agreement_list_set_property (GObject      *object,
     case PROP_FILTER:
       ks_agreement_list_set_filter (self, g_value_get_object (value));
       break;
+    case PROP_SCOPE:
+      self->scope = g_value_dup_boxed (value);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -666,6 +792,11 @@ ks_agreement_list_class_init (KsAgreementListClass *klass)
   properties[PROP_FILTER] =
     g_param_spec_object ("filter", NULL, NULL, KS_TYPE_AGREEMENT_FILTER,
                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  /* The regions whose agreements are read, without search texts (a
+   * report's memory), or %NULL for the whole register. */
+  properties[PROP_SCOPE] =
+    g_param_spec_boxed ("scope", NULL, NULL, G_TYPE_STRV,
+                        G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   properties[PROP_N_ITEMS] =
     g_param_spec_uint ("n-items", NULL, NULL, 0, G_MAXUINT, 0,
                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
@@ -714,8 +845,8 @@ ks_agreement_list_init (KsAgreementList *self)
  * were entered) and unfiltered, and follows the register's changes: after
  * a commit that touched agreements, events, regions, partners or local
  * parties, the list reloads before ks_database_commit() returns.  A read
- * failure is logged and leaves the list empty; call
- * ks_agreement_list_reload() to get the error.
+ * failure is logged and leaves the list empty; ks_agreement_list_open()
+ * gives the error instead.
  *
  * Returns: (transfer full): a #GListModel of #KsAgreementSummary
  */
@@ -724,7 +855,175 @@ ks_agreement_list_new (KsDatabase *db)
 {
   g_return_val_if_fail (KS_IS_DATABASE (db), NULL);
 
-  return g_object_new (KS_TYPE_AGREEMENT_LIST, "database", db, NULL);
+  return new_logging_failure (db, NULL);
+}
+
+/**
+ * ks_agreement_list_open:
+ * @db: the register
+ *
+ * Like ks_agreement_list_new(), for a caller that shows a failure.
+ *
+ * Returns: (transfer full) (nullable): the list, or %NULL with @error set
+ *   if the register could not be read
+ */
+KsAgreementList *
+ks_agreement_list_open (KsDatabase  *db,
+                        GError     **error)
+{
+  g_return_val_if_fail (KS_IS_DATABASE (db), NULL);
+
+  return g_initable_new (KS_TYPE_AGREEMENT_LIST, NULL, error, "database", db, NULL);
+}
+
+typedef struct
+{
+  char                  *path;
+  KsAgreementSortColumn  sort_column;
+  gboolean               descending;
+} OpenJob;
+
+static void
+open_job_free (OpenJob *job)
+{
+  g_free (job->path);
+  g_free (job);
+}
+
+/* On a connection of its own: the window's stays free for the user. */
+static void
+open_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  OpenJob *job = task_data;
+  g_autoptr(KsDatabase) db = NULL;
+  KsAgreementTable *table;
+  GError *error = NULL;
+
+  db = ks_database_open (job->path, KS_DATABASE_READ_ONLY, &error);
+  table = db != NULL ? ks_agreement_table_load (db, &error) : NULL;
+  if (table == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  /* The collation keys of the first sort, made here too. */
+  g_free (ks_agreement_table_sort (table, job->sort_column, job->descending));
+  g_task_return_pointer (task, table, (GDestroyNotify) ks_agreement_table_free);
+}
+
+/**
+ * ks_agreement_list_open_async:
+ * @db: the register
+ * @sort_column: the sort the list will first be shown in
+ * @descending: whether that sort is descending
+ *
+ * Reads the register in another thread, on a read-only connection of
+ * its own, so that a window can show itself at once in front of a
+ * national register.
+ */
+void
+ks_agreement_list_open_async (KsDatabase            *db,
+                              KsAgreementSortColumn  sort_column,
+                              gboolean               descending,
+                              GCancellable          *cancellable,
+                              GAsyncReadyCallback    callback,
+                              gpointer               user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  OpenJob *job;
+
+  g_return_if_fail (KS_IS_DATABASE (db));
+
+  job = g_new0 (OpenJob, 1);
+  job->path = g_strdup (ks_database_get_path (db));
+  job->sort_column = sort_column;
+  job->descending = descending;
+
+  task = g_task_new (db, cancellable, callback, user_data);
+  g_task_set_source_tag (task, ks_agreement_list_open_async);
+  g_task_set_task_data (task, job, (GDestroyNotify) open_job_free);
+  g_task_run_in_thread (task, open_thread);
+}
+
+/**
+ * ks_agreement_list_open_finish:
+ *
+ * Returns: (transfer full) (nullable): the list of the register, or
+ *   %NULL with @error set
+ */
+KsAgreementList *
+ks_agreement_list_open_finish (GAsyncResult  *result,
+                               GError       **error)
+{
+  g_autoptr(KsAgreementTable) table = NULL;
+  KsDatabase *db;
+  KsAgreementList *self;
+
+  g_return_val_if_fail (g_async_result_is_tagged (result, ks_agreement_list_open_async), NULL);
+
+  table = g_task_propagate_pointer (G_TASK (result), error);
+  if (table == NULL)
+    return NULL;
+
+  db = g_task_get_source_object (G_TASK (result));
+  self = g_object_new (KS_TYPE_AGREEMENT_LIST, "database", db, NULL);
+  /* Commits of this connection from now on, and of others since the
+   * thread read, both count as changes to read again. */
+  data_version (self, &self->loaded_changes, &self->loaded_data_version);
+  adopt_table (self, g_steal_pointer (&table));
+
+  return self;
+}
+
+/**
+ * ks_agreement_list_new_for_regions:
+ * @db: the register
+ * @region_codes: the regions whose agreements to read (may be empty)
+ *
+ * Like ks_agreement_list_new(), for the agreements of @region_codes
+ * only and without search (ks_agreement_list_set_search() then finds
+ * nothing): a report reads a national register one region at a time.
+ *
+ * Returns: (transfer full): a #GListModel of #KsAgreementSummary
+ */
+KsAgreementList *
+ks_agreement_list_new_for_regions (KsDatabase         *db,
+                                   const char * const *region_codes)
+{
+  g_return_val_if_fail (KS_IS_DATABASE (db), NULL);
+  g_return_val_if_fail (region_codes != NULL, NULL);
+
+  return new_logging_failure (db, region_codes);
+}
+
+/**
+ * ks_agreement_list_set_scope:
+ * @region_codes: the regions whose agreements to read now
+ *
+ * Reads the agreements of other regions in a list made by
+ * ks_agreement_list_new_for_regions(), in place of the previous ones.
+ *
+ * Returns: %FALSE with @error set if the register could not be read
+ */
+gboolean
+ks_agreement_list_set_scope (KsAgreementList     *self,
+                             const char * const  *region_codes,
+                             GError             **error)
+{
+  g_return_val_if_fail (KS_IS_AGREEMENT_LIST (self), FALSE);
+  g_return_val_if_fail (self->scope != NULL, FALSE);
+  g_return_val_if_fail (region_codes != NULL, FALSE);
+
+  if (g_strv_equal ((const char * const *) self->scope, region_codes))
+    return TRUE;
+
+  g_strfreev (self->scope);
+  self->scope = g_strdupv ((char **) region_codes);
+  return ks_agreement_list_reload (self, error);
 }
 
 /**
@@ -740,35 +1039,24 @@ gboolean
 ks_agreement_list_reload (KsAgreementList  *self,
                           GError          **error)
 {
-  g_autoptr(KsAgreementTable) old_table = NULL;
   KsAgreementTable *table;
   gint64 changes, version;
-  guint old_total;
 
   g_return_val_if_fail (KS_IS_AGREEMENT_LIST (self), FALSE);
   g_return_val_if_fail (self->db != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   data_version (self, &changes, &version);
-  table = ks_agreement_table_load (self->db, error);
+  if (self->scope != NULL)
+    table = ks_agreement_table_load_regions (self->db, (const char * const *) self->scope, error);
+  else
+    table = ks_agreement_table_load (self->db, error);
   if (table == NULL)
     return FALSE;
 
   self->loaded_changes = changes;
   self->loaded_data_version = version;
-  old_table = g_steal_pointer (&self->table);
-  old_total = old_table->n_rows;
-  self->table = table;
-  ks_agreement_table_take_keys (table, old_table);
-
-  sort_rows (self);
-  filter_rows (self);
-  prune_items (self);
-  refresh_visible (self, old_table);
-
-  if (old_total != table->n_rows)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TOTAL]);
-  g_signal_emit (self, signals[COUNTS_CHANGED], 0);
+  adopt_table (self, table);
 
   return TRUE;
 }
@@ -921,10 +1209,11 @@ ks_agreement_list_count_smart_view (KsAgreementList *self,
   guint n = 0;
 
   g_return_val_if_fail (KS_IS_AGREEMENT_LIST (self), 0);
-  g_return_val_if_fail (view <= KS_SMART_VIEW_NOT_REPORTED, 0);
+  g_return_val_if_fail (view <= KS_SMART_VIEW_LAST, 0);
 
   criteria.view = view;
   prepare_limits (self->filter, &criteria);
+  criteria.gaps = gaps_for_view (self, view);
   for (guint i = 0; i < self->table->n_rows; i++)
     if (row_in_view (&self->table->rows[i], &criteria))
       n++;
@@ -987,7 +1276,7 @@ ks_agreement_list_in_smart_view (KsAgreementList *self,
   const KsAgreementRow *row;
 
   g_return_val_if_fail (KS_IS_AGREEMENT_LIST (self), FALSE);
-  g_return_val_if_fail (view <= KS_SMART_VIEW_NOT_REPORTED, FALSE);
+  g_return_val_if_fail (view <= KS_SMART_VIEW_LAST, FALSE);
 
   row = ks_agreement_table_find (self->table, id);
   if (row == NULL)
@@ -995,8 +1284,38 @@ ks_agreement_list_in_smart_view (KsAgreementList *self,
 
   criteria.view = view;
   prepare_limits (self->filter, &criteria);
+  criteria.gaps = gaps_for_view (self, view);
 
   return row_in_view (row, &criteria);
+}
+
+/**
+ * ks_agreement_list_count_by_region:
+ *
+ * Counts the listed agreements of each region, whatever the filter, from
+ * the rows in memory: the sidebar's counts without a pass over the file.
+ *
+ * Returns: (transfer full) (element-type utf8 guint): region code →
+ *   number of agreements (GUINT_TO_POINTER); regions without any are
+ *   missing
+ */
+GHashTable *
+ks_agreement_list_count_by_region (KsAgreementList *self)
+{
+  g_autofree guint *counts = NULL;
+  GHashTable *by_code;
+
+  g_return_val_if_fail (KS_IS_AGREEMENT_LIST (self), NULL);
+
+  counts = g_new0 (guint, MAX (self->table->n_regions, 1));
+  for (guint i = 0; i < self->table->n_rows; i++)
+    counts[self->table->rows[i].region]++;
+
+  by_code = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (guint i = 0; i < self->table->n_regions; i++)
+    g_hash_table_insert (by_code, g_strdup (self->table->regions[i].code), GUINT_TO_POINTER (counts[i]));
+
+  return by_code;
 }
 
 /**

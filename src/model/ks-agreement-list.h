@@ -62,12 +62,27 @@ G_DECLARE_FINAL_TYPE (KsAgreementList, ks_agreement_list, KS, AGREEMENT_LIST, GO
  * The list reloads when a commit touched agreements, events, regions,
  * partners or local parties (#KsDatabase::changed; once per commit, before
  * ks_database_commit() returns), and reports the smallest changed range.
- * Properties: "database" (construct-only), "filter", "n-items" and
+ * Properties: "database" and "scope" (construct-only), "filter", "n-items" and
  * "total" (read-only, notified on change).  #KsAgreementList::counts-changed
  * tells the sidebar to call ks_agreement_list_count_smart_view() again.
  */
 
 KsAgreementList       *ks_agreement_list_new                 (KsDatabase            *db);
+KsAgreementList       *ks_agreement_list_open                (KsDatabase            *db,
+                                                              GError               **error);
+void                   ks_agreement_list_open_async          (KsDatabase            *db,
+                                                              KsAgreementSortColumn  sort_column,
+                                                              gboolean               descending,
+                                                              GCancellable          *cancellable,
+                                                              GAsyncReadyCallback    callback,
+                                                              gpointer               user_data);
+KsAgreementList       *ks_agreement_list_open_finish         (GAsyncResult          *result,
+                                                              GError               **error);
+KsAgreementList       *ks_agreement_list_new_for_regions     (KsDatabase            *db,
+                                                              const char * const    *region_codes);
+gboolean               ks_agreement_list_set_scope           (KsAgreementList       *self,
+                                                              const char * const    *region_codes,
+                                                              GError               **error);
 gboolean               ks_agreement_list_reload              (KsAgreementList       *self,
                                                               GError               **error);
 
@@ -90,6 +105,7 @@ gboolean               ks_agreement_list_in_smart_view       (KsAgreementList   
                                                               KsSmartView            view);
 GArray                *ks_agreement_list_collect_ids         (KsAgreementList       *self,
                                                               KsAgreementFilter     *filter);
+GHashTable            *ks_agreement_list_count_by_region     (KsAgreementList       *self);
 KsDatabase            *ks_agreement_list_get_database        (KsAgreementList       *self);
 
 G_END_DECLS

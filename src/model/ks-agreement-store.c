@@ -14,6 +14,7 @@
 #include "ks-agreement-private.h"
 #include "ks-agreement-store-private.h"
 #include "ks-agreement-store.h"
+#include "ks-agreement-summary-private.h"
 #include "ks-audit-changes.h"
 #include "ks-error.h"
 #include "ks-store-util.h"
@@ -441,6 +442,72 @@ ks_agreement_store_lookup_id (KsDatabase  *db,
     }
 
   return sqlite3_column_int64 (stmt, 0);
+}
+
+/* The columns a related agreement is shown with; the others stay "". */
+#define CHILDREN_SQL                                                              \
+  "SELECT c.id, c.uuid, c.title, c.document, c.stage, c.signed_on, c.starts_on, " \
+  "  c.ends_on "                                                                  \
+  "FROM agreements c JOIN agreements p ON p.id = c.parent_id "                    \
+  "WHERE p.uuid = ? AND c.deleted_at IS NULL "                                    \
+  "ORDER BY coalesce (nullif (c.starts_on, ''), nullif (c.signed_on, ''), '9999'), c.id"
+
+static KsAgreementSummary *
+child_summary_new (KsStatement *stmt)
+{
+  static const int columns[] = {
+    KS_SUMMARY_UUID, KS_SUMMARY_TITLE, KS_SUMMARY_DOCUMENT, KS_SUMMARY_STAGE,
+    KS_SUMMARY_SIGNED_ON, KS_SUMMARY_STARTS_ON, KS_SUMMARY_ENDS_ON,
+  };
+  const char *texts[KS_SUMMARY_N_TEXTS] = { NULL };
+
+  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
+    texts[columns[i]] = (const char *) sqlite3_column_text (stmt, i + 1);
+
+  return ks_agreement_summary_new_from_texts (sqlite3_column_int64 (stmt, 0), texts);
+}
+
+/**
+ * ks_agreement_store_list_children:
+ * @parent_uuid: an agreement's uuid
+ *
+ * The agreements that follow, implement, amend or renew @parent_uuid
+ * (their parent is it), not deleted, by start (or signing) date; the
+ * summaries carry the uuid, title, document, stage and dates only.
+ *
+ * Returns: (transfer full): a #GListStore of #KsAgreementSummary, empty
+ *   for an unknown @parent_uuid, or %NULL with @error set
+ */
+GListStore *
+ks_agreement_store_list_children (KsDatabase  *db,
+                                  const char  *parent_uuid,
+                                  GError     **error)
+{
+  g_autoptr(GListStore) children = g_list_store_new (KS_TYPE_AGREEMENT_SUMMARY);
+  g_autoptr(KsStatement) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (KS_IS_DATABASE (db), NULL);
+  g_return_val_if_fail (parent_uuid != NULL, NULL);
+
+  stmt = ks_database_prepare (db, CHILDREN_SQL, error);
+  if (stmt == NULL)
+    return NULL;
+
+  bind_text (stmt, 1, parent_uuid);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(KsAgreementSummary) child = child_summary_new (stmt);
+
+      g_list_store_append (children, child);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      ks_database_set_error (db, rc, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&children);
 }
 
 /**
@@ -1854,22 +1921,18 @@ details_free (gpointer data)
   g_free (data);
 }
 
+/* The newest event of each agreement through the events index, rather
+ * than every event with its description. */
 static gboolean
-read_region_notes (KsDatabase  *db,
-                   const char  *region_code,
-                   GHashTable  *table,
-                   GError     **error)
+read_region_details (KsDatabase    *db,
+                     sqlite3_stmt  *stmt,
+                     const char    *region_code,
+                     GHashTable    *table,
+                     GError       **error)
 {
-  g_autoptr(KsStatement) stmt =
-    ks_database_prepare (db,
-                         "SELECT a.id, a.notes, a.obstacles_text FROM agreements a "
-                         "JOIN regions r ON r.id = a.region_id WHERE r.code = ? "
-                         "AND a.deleted_at IS NULL ORDER BY a.id",
-                         error);
   gboolean has_row, ok;
 
-  if (stmt == NULL)
-    return FALSE;
+  sqlite3_reset (stmt);
   sqlite3_bind_text (stmt, 1, region_code, -1, SQLITE_TRANSIENT);
   while ((ok = ks_store_step_row (db, stmt, &has_row, error)) && has_row)
     {
@@ -1878,49 +1941,10 @@ read_region_notes (KsDatabase  *db,
 
       details->notes = g_strdup (ks_store_column_text (stmt, 1));
       details->obstacles = g_strdup (ks_store_column_text (stmt, 2));
-      details->last_event_on = g_strdup ("");
-      details->last_event_kind = g_strdup ("");
-      details->last_event_description = g_strdup ("");
+      details->last_event_on = g_strdup (ks_store_column_text (stmt, 3));
+      details->last_event_kind = g_strdup (ks_store_column_text (stmt, 4));
+      details->last_event_description = g_strdup (ks_store_column_text (stmt, 5));
       g_hash_table_insert (table, g_memdup2 (&id, sizeof id), details);
-    }
-
-  return ok;
-}
-
-/* The newest event per agreement comes first in this order. */
-static gboolean
-read_region_events (KsDatabase  *db,
-                    const char  *region_code,
-                    GHashTable  *table,
-                    GError     **error)
-{
-  g_autoptr(KsStatement) stmt =
-    ks_database_prepare (db,
-                         "SELECT e.agreement_id, e.occurred_on, e.kind, e.description FROM events e "
-                         "JOIN agreements a ON a.id = e.agreement_id JOIN regions r ON r.id = a.region_id "
-                         "WHERE r.code = ? AND a.deleted_at IS NULL AND e.deleted_at IS NULL "
-                         "ORDER BY e.agreement_id, e.occurred_on DESC, e.created_at DESC, e.id DESC",
-                         error);
-  gint64 previous = -1;
-  gboolean has_row, ok;
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, region_code, -1, SQLITE_TRANSIENT);
-  while ((ok = ks_store_step_row (db, stmt, &has_row, error)) && has_row)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      KsAgreementDetails *details = g_hash_table_lookup (table, &id);
-
-      if (id == previous || details == NULL)
-        continue;
-      previous = id;
-      g_free (details->last_event_on);
-      g_free (details->last_event_kind);
-      g_free (details->last_event_description);
-      details->last_event_on = g_strdup (ks_store_column_text (stmt, 1));
-      details->last_event_kind = g_strdup (ks_store_column_text (stmt, 2));
-      details->last_event_description = g_strdup (ks_store_column_text (stmt, 3));
     }
 
   return ok;
@@ -1944,13 +1968,24 @@ ks_agreement_store_load_regions_details (KsDatabase          *db,
                                          GError             **error)
 {
   g_autoptr(GHashTable) table = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, details_free);
+  g_autoptr(KsStatement) stmt = NULL;
 
   g_return_val_if_fail (KS_IS_DATABASE (db), NULL);
   g_return_val_if_fail (region_codes != NULL, NULL);
 
+  stmt = ks_database_prepare (db,
+                              "SELECT a.id, a.notes, a.obstacles_text, e.occurred_on, e.kind, e.description "
+                              "FROM regions r CROSS JOIN agreements a ON a.region_id = r.id "
+                              "LEFT JOIN events e ON e.id = (SELECT x.id FROM events x "
+                              "WHERE x.agreement_id = a.id AND x.deleted_at IS NULL "
+                              "ORDER BY x.occurred_on DESC, x.created_at DESC, x.id DESC LIMIT 1) "
+                              "WHERE r.code = ? AND a.deleted_at IS NULL",
+                              error);
+  if (stmt == NULL)
+    return NULL;
+
   for (guint i = 0; region_codes[i] != NULL; i++)
-    if (!read_region_notes (db, region_codes[i], table, error) ||
-        !read_region_events (db, region_codes[i], table, error))
+    if (!read_region_details (db, stmt, region_codes[i], table, error))
       return NULL;
 
   return g_steal_pointer (&table);

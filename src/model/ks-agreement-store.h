@@ -8,6 +8,7 @@
 #pragma once
 
 #include "ks-agreement.h"
+#include "ks-agreement-summary.h"
 #include "ks-database.h"
 
 G_BEGIN_DECLS
@@ -60,6 +61,9 @@ gboolean     ks_agreement_store_exists        (KsDatabase   *db,
                                                GError      **error);
 gboolean     ks_agreement_store_refresh_summary (KsDatabase *db,
                                                gint64        agreement_id,
+                                               GError      **error);
+GListStore  *ks_agreement_store_list_children (KsDatabase   *db,
+                                               const char   *parent_uuid,
                                                GError      **error);
 gint64       ks_agreement_store_lookup_id     (KsDatabase   *db,
                                                const char   *uuid,

@@ -41,7 +41,7 @@ typedef struct
 {
   gint64       id;
   const char  *texts[KS_SUMMARY_N_TEXTS];
-  const char  *haystack;        /* casefolded text the search looks in */
+  const char  *haystack;        /* casefolded text the search looks in; "" when loaded by region */
   guint64      hash;            /* of id and texts, for reloads; 0 until needed */
   guint32      activity_day;    /* ks_day_number(): newest of event, signing, start; 0 none */
   guint32      ends_day;        /* ks_day_number(): last day ends_on covers; 0 none */
@@ -82,6 +82,9 @@ typedef struct
 KsAgreementTable     *ks_agreement_table_new        (void);
 KsAgreementTable     *ks_agreement_table_load       (KsDatabase             *db,
                                                      GError                **error);
+KsAgreementTable     *ks_agreement_table_load_regions (KsDatabase           *db,
+                                                       const char * const   *region_codes,
+                                                       GError              **error);
 void                  ks_agreement_table_free       (KsAgreementTable       *table);
 const KsAgreementRow *ks_agreement_table_find       (const KsAgreementTable *table,
                                                      gint64                  id);

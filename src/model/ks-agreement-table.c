@@ -51,6 +51,7 @@ typedef struct
   GHashTable       *country_names;   /* countries column → folded names */
   GHashTable       *fold_cache;      /* character → folded text */
   GString          *buffer;
+  gboolean          searchable;
   guint8            stage_flags[G_MAXINT8];
 } Loader;
 
@@ -110,6 +111,20 @@ static const char load_sql[] =
   "WHERE alp.agreement_id = a.id AND alp.role = 'implementing') ELSE 0 END "
   "FROM agreements a CROSS JOIN regions r ON r.id = a.region_id "
   "WHERE a.deleted_at IS NULL ORDER BY a.id";
+
+/* One region's rows through the region index, not a scan of them all:
+ * a report reads the register region by region. */
+static const char load_region_sql[] =
+  "SELECT a.id, a.uuid, a.title, a.description, a.notes, a.region_id, r.code, r.name, "
+  "a.local_parties_text, a.partners_text, a.countries, a.form, a.document, a.stage, "
+  "a.sectors_text, a.signed_on, a.starts_on, a.ends_on, a.last_event_on, "
+  "a.reported_to_center_on, a.reported_by_agency_on, a.updated_at, "
+  "CASE WHEN a.reported_by_agency_on = '' AND a.reported_to_center_on <> '' "
+  "AND a.stage IN ('signed', 'active', 'completed') "
+  "THEN EXISTS (SELECT 1 FROM agreement_local_parties alp "
+  "WHERE alp.agreement_id = a.id AND alp.role = 'implementing') ELSE 0 END "
+  "FROM regions r CROSS JOIN agreements a ON a.region_id = r.id "
+  "WHERE r.code = ? AND a.deleted_at IS NULL ORDER BY a.id";
 
 /* Columns copied as they are. */
 static const struct {
@@ -696,7 +711,7 @@ read_row (Loader       *loader,
   row.texts[KS_SUMMARY_DOCUMENT] = copy_key (table, stmt, COL_DOCUMENT, KS_KEY_SET_DOCUMENT, &ignored);
   row.texts[KS_SUMMARY_STAGE] = copy_key (table, stmt, COL_STAGE, KS_KEY_SET_STAGE, &row.stage);
 
-  row.haystack = build_haystack (loader, stmt, &row, lengths);
+  row.haystack = loader->searchable ? build_haystack (loader, stmt, &row, lengths) : "";
   row.activity_day = activity_day (&row);
   row.ends_day = partial_date_last_day (row.texts[KS_SUMMARY_ENDS_ON]);
   row.end_year = partial_date_year (row.texts[KS_SUMMARY_ENDS_ON]);
@@ -984,6 +999,55 @@ ks_agreement_table_new (void)
   return g_new0 (KsAgreementTable, 1);
 }
 
+static void
+loader_init (Loader           *loader,
+             KsAgreementTable *table,
+             gboolean          searchable)
+{
+  loader->table = table;
+  loader->regions = g_array_new (FALSE, FALSE, sizeof (KsRegionEntry));
+  loader->region_index = g_hash_table_new (g_direct_hash, g_direct_equal);
+  loader->country_names = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, free_string);
+  loader->fold_cache = fold_cache_new ();
+  loader->buffer = g_string_sized_new (1024);
+  loader->searchable = searchable;
+  for (guint i = 0; i < ks_key_set_get_n_keys (KS_KEY_SET_STAGE); i++)
+    loader->stage_flags[i] = stage_flags (ks_key_set_get_keys (KS_KEY_SET_STAGE)[i]);
+}
+
+static void
+loader_finish (Loader *loader)
+{
+  KsAgreementTable *table = loader->table;
+
+  table->n_regions = loader->regions->len;
+  table->regions = (KsRegionEntry *) g_array_free (loader->regions, FALSE);
+  g_hash_table_unref (loader->region_index);
+  g_hash_table_unref (loader->country_names);
+  g_hash_table_unref (loader->fold_cache);
+  g_string_free (loader->buffer, TRUE);
+}
+
+static gboolean
+loader_read (Loader        *loader,
+             KsDatabase    *db,
+             sqlite3_stmt  *stmt,
+             GError       **error)
+{
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    read_row (loader, stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      ks_database_set_error (db, rc, error);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 KsAgreementTable *
 ks_agreement_table_load (KsDatabase  *db,
                          GError     **error)
@@ -991,39 +1055,69 @@ ks_agreement_table_load (KsDatabase  *db,
   g_autoptr(KsStatement) stmt = ks_database_prepare (db, load_sql, error);
   g_autoptr(KsAgreementTable) table = NULL;
   Loader loader;
-  int rc;
+  gboolean ok;
 
   if (stmt == NULL)
     return NULL;
 
   table = g_new0 (KsAgreementTable, 1);
   reserve_rows (db, table);
-  loader.table = table;
-  loader.regions = g_array_new (FALSE, FALSE, sizeof (KsRegionEntry));
-  loader.region_index = g_hash_table_new (g_direct_hash, g_direct_equal);
-  loader.country_names = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, free_string);
-  loader.fold_cache = fold_cache_new ();
-  loader.buffer = g_string_sized_new (1024);
-  for (guint i = 0; i < ks_key_set_get_n_keys (KS_KEY_SET_STAGE); i++)
-    loader.stage_flags[i] = stage_flags (ks_key_set_get_keys (KS_KEY_SET_STAGE)[i]);
+  loader_init (&loader, table, TRUE);
+  ok = loader_read (&loader, db, stmt, error);
+  loader_finish (&loader);
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    read_row (&loader, stmt);
+  return ok ? g_steal_pointer (&table) : NULL;
+}
 
-  table->n_regions = loader.regions->len;
-  table->regions = (KsRegionEntry *) g_array_free (loader.regions, FALSE);
-  g_hash_table_unref (loader.region_index);
-  g_hash_table_unref (loader.country_names);
-  g_hash_table_unref (loader.fold_cache);
-  g_string_free (loader.buffer, TRUE);
+static int
+compare_row_ids (gconstpointer a,
+                 gconstpointer b)
+{
+  const KsAgreementRow *x = a, *y = b;
 
-  if (rc != SQLITE_DONE)
+  return x->id < y->id ? -1 : x->id > y->id;
+}
+
+/**
+ * ks_agreement_table_load_regions:
+ * @region_codes: the regions whose agreements to read
+ *
+ * A snapshot of the agreements of @region_codes only, without search
+ * texts: what a report needs of one region at a time, in memory that
+ * does not grow with the rest of the register.
+ *
+ * Returns: (transfer full): the snapshot, or %NULL with @error set
+ */
+KsAgreementTable *
+ks_agreement_table_load_regions (KsDatabase          *db,
+                                 const char * const  *region_codes,
+                                 GError             **error)
+{
+  g_autoptr(KsStatement) stmt = ks_database_prepare (db, load_region_sql, error);
+  g_autoptr(KsAgreementTable) table = NULL;
+  gboolean ok = TRUE;
+  Loader loader;
+
+  if (stmt == NULL)
+    return NULL;
+
+  table = g_new0 (KsAgreementTable, 1);
+  table->capacity = 256;
+  table->rows = arena_alloc_rows (&table->strings, table->capacity);
+  loader_init (&loader, table, FALSE);
+  for (guint i = 0; ok && region_codes[i] != NULL; i++)
     {
-      ks_database_set_error (db, rc, error);
-      return NULL;
+      sqlite3_reset (stmt);
+      sqlite3_bind_text (stmt, 1, region_codes[i], -1, SQLITE_TRANSIENT);
+      ok = loader_read (&loader, db, stmt, error);
     }
+  loader_finish (&loader);
 
-  return g_steal_pointer (&table);
+  /* Each region comes in id order; the table as a whole must be too. */
+  if (ok && region_codes[0] != NULL && region_codes[1] != NULL)
+    qsort (table->rows, table->n_rows, sizeof (KsAgreementRow), compare_row_ids);
+
+  return ok ? g_steal_pointer (&table) : NULL;
 }
 
 void

@@ -13,6 +13,7 @@
 
 #include "ks-attention.h"
 #include "ks-partial-date.h"
+#include "ks-procedure-progress.h"
 
 /*
  * Why an agreement is in a smart view, in a sentence the cooperation
@@ -214,6 +215,21 @@ describe_reporting (KsDatabase         *db,
   return g_strdup (_("Reported"));
 }
 
+static char *
+describe_missing_steps (KsDatabase         *db,
+                        KsAgreementSummary *summary)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *missing = ks_procedure_progress_list_missing (db, ks_agreement_summary_get_id (summary),
+                                                                 &error);
+
+  if (missing == NULL)
+    return g_strdup (error->message);
+
+  /* Translators: the required steps of the procedure checklist not done, "DPRD approval, Full powers" */
+  return g_strdup_printf (_("Signed without: %s"), missing);
+}
+
 /**
  * ks_attention_action_for_view:
  *
@@ -230,6 +246,9 @@ ks_attention_action_for_view (KsSmartView view)
       return KS_ATTENTION_ACTION_RENEW;
     case KS_SMART_VIEW_NOT_REPORTED:
       return KS_ATTENTION_ACTION_RECORD_REPORT;
+    case KS_SMART_VIEW_MISSING_STEPS:
+      /* The checklist is in the editor that the row opens. */
+      return KS_ATTENTION_ACTION_NONE;
     case KS_SMART_VIEW_NONE:
     default:
       return KS_ATTENTION_ACTION_NONE;
@@ -290,6 +309,8 @@ ks_attention_describe (KsDatabase         *db,
       return describe_expiry (summary, today);
     case KS_SMART_VIEW_NOT_REPORTED:
       return describe_reporting (db, summary);
+    case KS_SMART_VIEW_MISSING_STEPS:
+      return describe_missing_steps (db, summary);
     case KS_SMART_VIEW_NONE:
     default:
       return g_strdup ("");

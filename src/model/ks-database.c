@@ -34,6 +34,7 @@ struct _KsDatabase
   GHashTable *pending_changes;  /* table names touched by the open transaction */
   GStatBuf    identity;         /* the file as opened, see check_identity() */
   guint       read_only : 1;
+  guint       unchecked : 1;    /* too large to check at open */
 };
 
 enum {
@@ -42,6 +43,14 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
+
+/* SQLite's quick check reads the whole file, some 20 ms per thousand
+ * agreements.  Registers up to this size are checked before they open;
+ * larger ones (a province's, a national collection) open at once and
+ * are checked in the background (ks_database_check_file()). */
+#define CHECK_AT_OPEN_MAX_BYTES (32 * 1024 * 1024)
+
+static goffset check_at_open_max = CHECK_AT_OPEN_MAX_BYTES;
 
 G_DEFINE_FINAL_TYPE (KsDatabase, ks_database, G_TYPE_OBJECT)
 
@@ -298,6 +307,12 @@ apply_connection_settings (sqlite3   *db,
   return TRUE;
 }
 
+static int
+cancel_progress_cb (void *data)
+{
+  return g_cancellable_is_cancelled (data);
+}
+
 static gboolean
 quick_check (sqlite3  *db,
              char    **message,
@@ -325,9 +340,29 @@ quick_check (sqlite3  *db,
 
 /* Decides from a read-only connection whether the file may be opened at
  * all; nothing is written before this says yes. */
+static void
+set_damaged_error (GError     **error,
+                   const char  *path,
+                   const char  *check,
+                   int          rc)
+{
+  g_set_error (error, KS_ERROR, KS_ERROR_DAMAGED,
+               _("“%s” is damaged (%s). Restore it from a backup; the file was not changed."),
+               path, check != NULL ? check : sqlite3_errstr (rc));
+}
+
+static gboolean
+small_enough_to_check (const char *path)
+{
+  GStatBuf buf;
+
+  return g_stat (path, &buf) != 0 || buf.st_size <= check_at_open_max;
+}
+
 static gboolean
 verify_existing (const char  *path,
                  int         *version_out,
+                 gboolean    *checked,
                  GError     **error)
 {
   sqlite3 *db = NULL;
@@ -373,11 +408,13 @@ verify_existing (const char  *path,
       goto out;
     }
 
-  if (!quick_check (db, &check, &rc))
+  /* Without @checked, as for a backup about to replace the register,
+   * the whole file is checked whatever its size. */
+  if (checked != NULL)
+    *checked = small_enough_to_check (path);
+  if ((checked == NULL || *checked) && !quick_check (db, &check, &rc))
     {
-      g_set_error (error, KS_ERROR, KS_ERROR_DAMAGED,
-                   _("“%s” is damaged (%s). Restore it from a backup; the file was not changed."),
-                   path, check != NULL ? check : sqlite3_errstr (rc));
+      set_damaged_error (error, path, check, rc);
       goto out;
     }
 
@@ -524,6 +561,7 @@ ks_database_open (const char       *path,
   g_autoptr(KsDatabase) self = NULL;
   gboolean read_only = (flags & KS_DATABASE_READ_ONLY) != 0;
   gboolean exists = FALSE;
+  gboolean checked = TRUE;
   int version = 0;
   int rc;
 
@@ -532,7 +570,7 @@ ks_database_open (const char       *path,
   if (!check_file_header (path, &exists, error))
     return NULL;
 
-  if (exists && !verify_existing (path, &version, error))
+  if (exists && !verify_existing (path, &version, &checked, error))
     return NULL;
 
   if (!exists && !g_file_test (path, G_FILE_TEST_EXISTS))
@@ -557,6 +595,7 @@ ks_database_open (const char       *path,
   self = g_object_new (KS_TYPE_DATABASE, NULL);
   self->path = g_strdup (path);
   self->read_only = read_only;
+  self->unchecked = !checked;
 
   rc = sqlite3_open_v2 (path, &self->db,
                         (read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) |
@@ -592,6 +631,73 @@ ks_database_open (const char       *path,
     }
 
   return g_steal_pointer (&self);
+}
+
+/**
+ * ks_database_is_large:
+ *
+ * Returns: %TRUE when the register was too large to check before it
+ *   opened: a window reads it (ks_agreement_list_open_async()) and checks
+ *   it (ks_database_check_file()) in the background
+ */
+gboolean
+ks_database_is_large (KsDatabase *self)
+{
+  g_return_val_if_fail (KS_IS_DATABASE (self), FALSE);
+
+  return self->unchecked;
+}
+
+/**
+ * ks_database_check_file:
+ * @path: a register, open or not
+ * @cancellable: (nullable): to stop early
+ *
+ * SQLite's quick check of the whole file, on a read-only connection of
+ * its own, so that it may run in another thread while the register is
+ * in use.
+ *
+ * Returns: %TRUE when the file is sound; %FALSE with %KS_ERROR_DAMAGED
+ *   (the message says to restore a backup), %G_IO_ERROR_CANCELLED or
+ *   another error
+ */
+gboolean
+ks_database_check_file (const char    *path,
+                        GCancellable  *cancellable,
+                        GError       **error)
+{
+  g_autofree char *check = NULL;
+  sqlite3 *db = NULL;
+  gboolean ok = FALSE;
+  int rc;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOFOLLOW, NULL);
+  if (rc != SQLITE_OK)
+    set_error_from_code (error, rc, sqlite3_errmsg (db));
+  else
+    {
+      sqlite3_busy_timeout (db, BUSY_TIMEOUT_MS);
+      if (cancellable != NULL)
+        sqlite3_progress_handler (db, 10000, cancel_progress_cb, cancellable);
+      ok = quick_check (db, &check, &rc);
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        ok = FALSE;
+      else if (!ok)
+        set_damaged_error (error, path, check, rc);
+    }
+  sqlite3_close_v2 (db);
+
+  return ok;
+}
+
+/* For tests: registers above @max_bytes count as large; -1 restores
+ * the default. */
+void
+ks_database_set_check_limit (goffset max_bytes)
+{
+  check_at_open_max = max_bytes >= 0 ? max_bytes : CHECK_AT_OPEN_MAX_BYTES;
 }
 
 const char *
@@ -1151,7 +1257,7 @@ ks_database_restore_from (KsDatabase    *self,
   g_return_val_if_fail (!ks_database_in_transaction (self), FALSE);
 
   if (!check_file_header (backup_path, &exists, error) ||
-      (exists && !verify_existing (backup_path, &version, error)))
+      (exists && !verify_existing (backup_path, &version, NULL, error)))
     return FALSE;
   if (!exists || version == 0)
     {

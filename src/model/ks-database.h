@@ -44,6 +44,11 @@ KsDatabase   *ks_database_open              (const char       *path,
                                              KsDatabaseFlags   flags,
                                              GError          **error);
 const char   *ks_database_get_path          (KsDatabase       *self);
+gboolean      ks_database_is_large       (KsDatabase       *self);
+gboolean      ks_database_check_file        (const char       *path,
+                                             GCancellable     *cancellable,
+                                             GError          **error);
+void          ks_database_set_check_limit   (goffset           max_bytes);
 sqlite3      *ks_database_get_handle        (KsDatabase       *self);
 int           ks_database_get_schema_version (KsDatabase      *self);
 

@@ -178,6 +178,45 @@ ks_procedure_progress_find_gaps (KsDatabase  *db,
   return g_steal_pointer (&gaps);
 }
 
+/**
+ * ks_procedure_progress_list_missing:
+ * @agreement_id: an agreement's id
+ *
+ * What ks_procedure_progress_find_gaps() says of one agreement, whatever
+ * its stage.
+ *
+ * Returns: (transfer full): the labels of the required steps it has not
+ *   done, "A, B" (translated), "" when none, or %NULL with @error set
+ */
+char *
+ks_procedure_progress_list_missing (KsDatabase  *db,
+                                    gint64       agreement_id,
+                                    GError     **error)
+{
+  g_autoptr(KsStatement) stmt = NULL;
+  g_autoptr(KsProcedureGap) gap = g_new0 (KsProcedureGap, 1);
+  int rc;
+
+  g_return_val_if_fail (KS_IS_DATABASE (db), NULL);
+
+  stmt = ks_database_prepare (db, STEPS_SQL, error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, agreement_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    if (!sqlite3_column_int (stmt, COL_DONE))
+      gap_add_step (gap, step_label (stmt));
+
+  if (rc != SQLITE_DONE)
+    {
+      ks_database_set_error (db, rc, error);
+      return NULL;
+    }
+
+  return gap->missing != NULL ? g_steal_pointer (&gap->missing) : g_strdup ("");
+}
+
 void
 ks_procedure_gap_free (KsProcedureGap *gap)
 {

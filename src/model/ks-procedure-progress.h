@@ -39,6 +39,9 @@ char      *ks_procedure_progress_format     (guint            n_done,
                                              guint            n_required);
 GPtrArray *ks_procedure_progress_find_gaps  (KsDatabase      *db,
                                              GError         **error);
+char      *ks_procedure_progress_list_missing (KsDatabase    *db,
+                                             gint64           agreement_id,
+                                             GError         **error);
 void       ks_procedure_gap_free            (KsProcedureGap  *gap);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KsProcedureGap, ks_procedure_gap_free)

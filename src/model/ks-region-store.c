@@ -432,49 +432,6 @@ ks_region_store_add (KsDatabase  *db,
 }
 
 /**
- * ks_region_store_count_agreements:
- *
- * Counts the agreements of every region, for the sidebar.
- *
- * Returns: (transfer full) (element-type utf8 guint) (nullable): region
- *   code → number of agreements not deleted (GUINT_TO_POINTER), with an
- *   entry for every region
- */
-GHashTable *
-ks_region_store_count_agreements (KsDatabase  *db,
-                                  GError     **error)
-{
-  g_autoptr(GHashTable) counts = NULL;
-  g_autoptr(KsStatement) stmt = NULL;
-
-  g_return_val_if_fail (KS_IS_DATABASE (db), NULL);
-
-  stmt = ks_database_prepare (db,
-                              "SELECT r.code, count (a.id) FROM regions r "
-                              "LEFT JOIN agreements a ON a.region_id = r.id AND a.deleted_at IS NULL "
-                              "WHERE r.deleted_at IS NULL GROUP BY r.id",
-                              error);
-  if (stmt == NULL)
-    return NULL;
-
-  counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  for (;;)
-    {
-      gboolean has_row;
-
-      if (!ks_store_step_row (db, stmt, &has_row, error))
-        return NULL;
-      if (!has_row)
-        break;
-
-      g_hash_table_insert (counts, g_strdup (ks_store_column_text (stmt, 0)),
-                           GUINT_TO_POINTER ((guint) sqlite3_column_int64 (stmt, 1)));
-    }
-
-  return g_steal_pointer (&counts);
-}
-
-/**
  * ks_region_store_list_local_parties:
  * @region_code: a region's Kemendagri code
  *

@@ -24,8 +24,6 @@ KsRegion   *ks_region_store_add              (KsDatabase  *db,
                                               const char  *province_code,
                                               const char  *group,
                                               GError     **error);
-GHashTable *ks_region_store_count_agreements (KsDatabase  *db,
-                                              GError     **error);
 GStrv       ks_region_store_list_local_parties (KsDatabase  *db,
                                                 const char  *region_code,
                                                 GError     **error);

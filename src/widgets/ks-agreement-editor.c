@@ -29,6 +29,7 @@
 #include "ks-person-row.h"
 #include "ks-procedure-store.h"
 #include "ks-region-store.h"
+#include "ks-related-list.h"
 
 /*
  * The editor edits a copy of the agreement (self->agreement) and compares
@@ -84,6 +85,7 @@ struct _KsAgreementEditor
   GtkWidget            *stage_row;
   GtkWidget            *parent_row;
   GtkDropDown          *parent_dropdown;
+  KsRelatedList        *related_list;
   GtkTextView          *description_view;
   GtkListBox           *local_parties_list;
   GtkWidget            *known_party_row;
@@ -528,6 +530,45 @@ code_at (GPtrArray *codes,
   return position < codes->len ? g_ptr_array_index (codes, position) : "";
 }
 
+/* Another agreement opens in its own editor, through the window's
+ * action, as if it had been chosen in the register's table. */
+static void
+open_agreement (KsAgreementEditor *self,
+                const char        *uuid)
+{
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+
+  if (parent == NULL ||
+      !gtk_widget_activate_action (GTK_WIDGET (parent), "win.edit-agreement", "s", uuid))
+    g_warning ("No window to open the agreement %s in", uuid);
+}
+
+static void
+open_parent_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  KsAgreementEditor *self = KS_AGREEMENT_EDITOR (widget);
+  const char *uuid = ks_agreement_get_parent_uuid (self->agreement);
+
+  if (uuid[0] != '\0')
+    open_agreement (self, uuid);
+}
+
+static void
+related_activated_cb (KsAgreementEditor *self,
+                      const char        *uuid)
+{
+  open_agreement (self, uuid);
+}
+
+static void
+update_open_parent (KsAgreementEditor *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.open-parent",
+                                 ks_agreement_get_parent_uuid (self->agreement)[0] != '\0');
+}
+
 static void
 parent_selected_cb (KsAgreementEditor *self)
 {
@@ -542,6 +583,7 @@ parent_selected_cb (KsAgreementEditor *self)
   else
     uuid = code_at (self->parent_uuids, gtk_drop_down_get_selected (self->parent_dropdown));
   g_object_set (self->agreement, "parent-uuid", uuid, NULL);
+  update_open_parent (self);
   refresh (self);
 }
 
@@ -1536,6 +1578,7 @@ show_scalars (KsAgreementEditor *self)
 
   select_region (self, ks_agreement_get_region_code (agreement));
   select_parent (self, ks_agreement_get_parent_uuid (agreement));
+  update_open_parent (self);
   gtk_drop_down_set_selected (self->currency_dropdown,
                               find_code (self->currency_codes,
                                          ks_agreement_get_string (agreement, "partner-currency")));
@@ -1951,6 +1994,7 @@ bind_children (GtkWidgetClass *widget_class)
   BIND (stage_row);
   BIND (parent_row);
   BIND (parent_dropdown);
+  BIND (related_list);
   BIND (description_view);
   BIND (local_parties_list);
   BIND (known_party_row);
@@ -2007,10 +2051,12 @@ ks_agreement_editor_class_init (KsAgreementEditorClass *klass)
                                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 
   g_type_ensure (KS_TYPE_DATE_ROW);
+  g_type_ensure (KS_TYPE_RELATED_LIST);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE_PATH "/ui/ks-agreement-editor.ui");
   bind_children (widget_class);
   gtk_widget_class_bind_template_callback (widget_class, add_local_party_cb);
+  gtk_widget_class_bind_template_callback (widget_class, related_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, add_known_party_cb);
   gtk_widget_class_bind_template_callback (widget_class, add_existing_partner_cb);
   gtk_widget_class_bind_template_callback (widget_class, add_new_partner_cb);
@@ -2018,6 +2064,8 @@ ks_agreement_editor_class_init (KsAgreementEditorClass *klass)
 
   gtk_widget_class_install_action (widget_class, "editor.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "editor.cancel", NULL, cancel_action);
+  gtk_widget_class_install_action (widget_class, "editor.open-parent", NULL, open_parent_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK, "editor.open-parent", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK,
                                        "editor.save", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "editor.cancel", NULL);
@@ -2108,7 +2156,11 @@ ks_agreement_editor_new (GtkWindow   *parent,
     }
   show_agreement (self);
   if (uuid != NULL)
-    add_record_pages (self);
+    {
+      add_record_pages (self);
+      ks_related_list_set_parent (self->related_list, self->db, uuid);
+      gtk_widget_set_visible (GTK_WIDGET (self->related_list), TRUE);
+    }
   return self;
 }
 

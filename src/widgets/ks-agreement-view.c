@@ -192,20 +192,34 @@ sorter_changed_cb (KsAgreementView *self)
     }
 }
 
+/**
+ * ks_agreement_view_read_saved_sort:
+ * @settings: (nullable): the application's settings
+ * @descending: (out): whether the saved sort is descending
+ *
+ * Returns: the sort the table will be shown in
+ */
+KsAgreementSortColumn
+ks_agreement_view_read_saved_sort (GSettings *settings,
+                                   gboolean  *descending)
+{
+  g_autofree char *nick = NULL;
+
+  *descending = FALSE;
+  if (settings == NULL)
+    return KS_AGREEMENT_SORT_TITLE;
+
+  nick = g_settings_get_string (settings, "sort-column");
+  *descending = g_settings_get_boolean (settings, "sort-descending");
+  return sort_from_nick (nick);
+}
+
 static void
 restore_sort (KsAgreementView *self)
 {
-  KsAgreementSortColumn sort = KS_AGREEMENT_SORT_TITLE;
-  gboolean descending = FALSE;
+  gboolean descending;
+  KsAgreementSortColumn sort = ks_agreement_view_read_saved_sort (self->settings, &descending);
   GtkColumnViewColumn *column;
-
-  if (self->settings != NULL)
-    {
-      g_autofree char *nick = g_settings_get_string (self->settings, "sort-column");
-
-      sort = sort_from_nick (nick);
-      descending = g_settings_get_boolean (self->settings, "sort-descending");
-    }
 
   column = column_for_sort (self, sort);
   self->restoring = TRUE;

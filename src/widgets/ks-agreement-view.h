@@ -27,4 +27,7 @@ guint          ks_agreement_view_get_n_selected     (KsAgreementView *self);
 void           ks_agreement_view_set_show_region    (KsAgreementView *self,
                                                      gboolean         show_region);
 
+KsAgreementSortColumn ks_agreement_view_read_saved_sort (GSettings *settings,
+                                                         gboolean  *descending);
+
 G_END_DECLS

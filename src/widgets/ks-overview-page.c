@@ -483,8 +483,8 @@ ks_overview_page_new (void)
  * @list: (nullable): the register's list, whose filter's regions and
  *   years the page follows
  *
- * Shows the figures at once, then follows @list's reloads and its
- * filter's changes.
+ * Shows the figures at once, or when the page is first shown, then
+ * follows @list's reloads and its filter's changes.
  */
 void
 ks_overview_page_set_list (KsOverviewPage  *self,
@@ -507,7 +507,10 @@ ks_overview_page_set_list (KsOverviewPage  *self,
                                self, G_CONNECT_SWAPPED);
     }
   watch_filter (self);
-  refresh (self);
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    refresh (self);
+  else
+    self->stale = TRUE;
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LIST]);
 }

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ks-autostart.h"
 #include "ks-key-item.h"
 #include "ks-keys.h"
 #include "ks-preferences-window.h"
@@ -31,6 +32,7 @@ struct _KsPreferencesWindow
   GHashTable           *step_rows;       /* step uuid → KsProcedureStepsRow */
   GtkFileChooserNative *logo_chooser;
   gboolean              showing_letterhead;
+  gboolean              reverting_autostart;
 
   AdwPreferencesGroup  *staff_group;
   AdwEntryRow          *staff_name_row;
@@ -39,6 +41,8 @@ struct _KsPreferencesWindow
   AdwComboRow          *home_region_row;
   GtkSpinButton        *follow_up_spin;
   GtkSpinButton        *expiry_spin;
+  AdwActionRow         *autostart_row;
+  GtkSwitch            *autostart_switch;
   GtkSpinButton        *backups_spin;
   AdwActionRow         *backup_folder_row;
   GtkTextView          *letterhead_view;
@@ -835,6 +839,74 @@ open_backups_action (GtkWidget  *widget,
   gtk_show_uri_full (GTK_WINDOW (self), uri, GDK_CURRENT_TIME, NULL, backups_shown_cb, g_object_ref (self));
 }
 
+/* Reminders at login: the switch writes or removes the autostart entry
+ * and the key follows, so the key always tells what is on disk.  A
+ * change of the key from elsewhere goes through the switch too. */
+
+/* Run after the switch's animation has ended: turning it back from its
+ * own notify handler would restart the animation, and so the toggle. */
+static gboolean
+revert_autostart_cb (gpointer data)
+{
+  g_autoptr(KsPreferencesWindow) self = data;
+
+  if (self->settings == NULL)
+    return G_SOURCE_REMOVE;
+
+  self->reverting_autostart = TRUE;
+  gtk_switch_set_active (self->autostart_switch,
+                         g_settings_get_boolean (self->settings, "reminders-autostart"));
+  self->reverting_autostart = FALSE;
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+autostart_switched_cb (KsPreferencesWindow *self)
+{
+  gboolean enabled = gtk_switch_get_active (self->autostart_switch);
+  g_autoptr(GError) error = NULL;
+
+  if (self->reverting_autostart)
+    return;
+
+  if (!ks_autostart_set_enabled (enabled, &error))
+    {
+      show_toast (self, error->message);
+      /* The key keeps what is on disk: the other state. */
+      enabled = !enabled;
+      g_idle_add (revert_autostart_cb, g_object_ref (self));
+    }
+
+  if (g_settings_get_boolean (self->settings, "reminders-autostart") != enabled)
+    g_settings_set_boolean (self->settings, "reminders-autostart", enabled);
+}
+
+static void
+autostart_setting_changed_cb (KsPreferencesWindow *self)
+{
+  gboolean enabled = g_settings_get_boolean (self->settings, "reminders-autostart");
+
+  if (gtk_switch_get_active (self->autostart_switch) != enabled)
+    gtk_switch_set_active (self->autostart_switch, enabled);
+}
+
+/* Windows has no autostart folder: the row is not offered there. */
+static void
+bind_autostart (KsPreferencesWindow *self)
+{
+#ifdef G_OS_WIN32
+  gtk_widget_set_visible (GTK_WIDGET (self->autostart_row), FALSE);
+#else
+  gtk_switch_set_active (self->autostart_switch,
+                         g_settings_get_boolean (self->settings, "reminders-autostart"));
+  g_signal_connect_object (self->autostart_switch, "notify::active",
+                           G_CALLBACK (autostart_switched_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "changed::reminders-autostart",
+                           G_CALLBACK (autostart_setting_changed_cb), self, G_CONNECT_SWAPPED);
+#endif
+}
+
 /* Construction */
 
 static void
@@ -890,6 +962,7 @@ ks_preferences_window_constructed (GObject *object)
   adw_action_row_set_subtitle (self->backup_folder_row, backup_dir);
 
   bind_settings (self);
+  bind_autostart (self);
   reload_regions (self);
   reload_steps (self);
   g_signal_connect_object (self->db, "changed", G_CALLBACK (database_changed_cb), self, G_CONNECT_SWAPPED);
@@ -984,6 +1057,8 @@ bind_template (GtkWidgetClass *widget_class)
   gtk_widget_class_bind_template_child (widget_class, KsPreferencesWindow, home_region_row);
   gtk_widget_class_bind_template_child (widget_class, KsPreferencesWindow, follow_up_spin);
   gtk_widget_class_bind_template_child (widget_class, KsPreferencesWindow, expiry_spin);
+  gtk_widget_class_bind_template_child (widget_class, KsPreferencesWindow, autostart_row);
+  gtk_widget_class_bind_template_child (widget_class, KsPreferencesWindow, autostart_switch);
   gtk_widget_class_bind_template_child (widget_class, KsPreferencesWindow, backups_spin);
   gtk_widget_class_bind_template_child (widget_class, KsPreferencesWindow, backup_folder_row);
   gtk_widget_class_bind_template_child (widget_class, KsPreferencesWindow, letterhead_view);

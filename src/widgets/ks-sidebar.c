@@ -123,6 +123,7 @@ add_views (KsSidebar *self)
     { "needs-follow-up", N_("Needs Follow-up"), "emblem-important-symbolic", KS_SMART_VIEW_NEEDS_FOLLOW_UP },
     { "expiring", N_("Expiring"), "x-office-calendar-symbolic", KS_SMART_VIEW_EXPIRING },
     { "not-reported", N_("Not Reported"), "document-send-symbolic", KS_SMART_VIEW_NOT_REPORTED },
+    { "missing-steps", N_("Missing Steps"), "checkbox-mixed-symbolic", KS_SMART_VIEW_MISSING_STEPS },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (views); i++)
@@ -220,12 +221,13 @@ add_regions (KsSidebar *self)
   KsRegion *home;
   guint n;
 
-  if (regions == NULL || (counts = ks_region_store_count_agreements (self->db, &error)) == NULL)
+  if (regions == NULL)
     {
       g_warning ("The regions cannot be listed: %s", error->message);
       return;
     }
 
+  counts = ks_agreement_list_count_by_region (self->agreements);
   home = find_region (G_LIST_MODEL (regions), self->home_region);
   if (home != NULL)
     add_region (self, home, counts);
@@ -576,7 +578,7 @@ ks_sidebar_set_home_region (KsSidebar  *self,
 /**
  * ks_sidebar_select:
  * @key: "all", a smart view's nick ("needs-follow-up", "expiring",
- *   "not-reported"), "region:CODE" or "group:NAME"
+ *   "not-reported", "missing-steps"), "region:CODE" or "group:NAME"
  */
 void
 ks_sidebar_select (KsSidebar  *self,

@@ -41,6 +41,8 @@ struct _KsWindow
   KsAgreementList      *agreements;
   GSettings            *settings;
   GStrv                 undo_uuids;
+  GCancellable         *check_cancellable;
+  GCancellable         *load_cancellable;
 
   AdwToastOverlay      *toast_overlay;
   AdwViewSwitcherTitle *window_title;
@@ -850,6 +852,77 @@ make_daily_backup (KsWindow *self)
 }
 
 static void
+damage_response_cb (KsWindow   *self,
+                    const char *response)
+{
+  if (g_str_equal (response, "restore"))
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.backups", NULL);
+}
+
+static void
+show_damage (KsWindow     *self,
+             const GError *error)
+{
+  AdwMessageDialog *dialog;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("The Register Is Damaged"),
+                                                       error->message));
+  adw_message_dialog_add_responses (dialog,
+                                    "close", _("_Close"),
+                                    "restore", _("_Restore a Backup…"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "restore", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "restore");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (damage_response_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+check_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  GError *error = NULL;
+
+  if (ks_database_check_file (task_data, cancellable, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+check_done_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (g_task_propagate_boolean (G_TASK (result), &error) ||
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  show_damage (KS_WINDOW (source), error);
+}
+
+/* A large register opened unchecked, so that the window came up at
+ * once; a damaged one is told while the user works, with the way out. */
+static void
+check_in_background (KsWindow *self)
+{
+  g_autoptr(GTask) task = NULL;
+
+  if (!ks_database_is_large (self->db))
+    return;
+
+  self->check_cancellable = g_cancellable_new ();
+  task = g_task_new (self, self->check_cancellable, check_done_cb, NULL);
+  g_task_set_task_data (task, g_strdup (ks_database_get_path (self->db)), g_free);
+  g_task_set_priority (task, G_PRIORITY_LOW);
+  g_task_run_in_thread (task, check_thread);
+}
+
+static void
 connect_register (KsWindow *self)
 {
   KsAgreementFilter *filter = ks_agreement_list_get_filter (self->agreements);
@@ -871,6 +944,9 @@ connect_register (KsWindow *self)
                              G_CALLBACK (apply_settings), self, G_CONNECT_SWAPPED);
 }
 
+static void load_in_background (KsWindow *self);
+static void show_register      (KsWindow *self);
+
 /* The register opens with the window: a file that cannot be opened is
  * shown, never replaced. */
 static void
@@ -891,14 +967,63 @@ open_register (KsWindow *self)
       return;
     }
 
-  self->agreements = ks_agreement_list_new (self->db);
-  if (!ks_agreement_list_reload (self->agreements, &error))
+  if (ks_database_is_large (self->db))
     {
-      g_clear_object (&self->agreements);
+      load_in_background (self);
+      return;
+    }
+
+  self->agreements = ks_agreement_list_open (self->db, &error);
+  if (self->agreements == NULL)
+    {
+      show_error (self, error->message);
+      return;
+    }
+  show_register (self);
+}
+
+static void
+list_opened_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KsAgreementList) list = ks_agreement_list_open_finish (result, &error);
+  KsWindow *self = data;
+
+  /* Cancelled: the window is gone. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  g_clear_object (&self->load_cancellable);
+  if (list == NULL)
+    {
       show_error (self, error->message);
       return;
     }
 
+  self->agreements = g_steal_pointer (&list);
+  show_register (self);
+}
+
+/* A national register takes a second or more to read: the window shows
+ * itself at once, saying what it is doing, and fills in when read. */
+static void
+load_in_background (KsWindow *self)
+{
+  KsAgreementSortColumn sort;
+  gboolean descending;
+
+  sort = ks_agreement_view_read_saved_sort (self->settings, &descending);
+  gtk_stack_set_visible_child_name (self->stack, "loading");
+  self->load_cancellable = g_cancellable_new ();
+  ks_agreement_list_open_async (self->db, sort, descending, self->load_cancellable,
+                                list_opened_cb, self);
+}
+
+static void
+show_register (KsWindow *self)
+{
   apply_settings (self);
   ks_sidebar_set_register (self->sidebar, self->db, self->agreements);
   ks_filter_popover_set_filter (self->filter_popover, ks_agreement_list_get_filter (self->agreements));
@@ -906,6 +1031,7 @@ open_register (KsWindow *self)
   ks_overview_page_set_list (self->overview_page, self->agreements);
   connect_register (self);
   make_daily_backup (self);
+  check_in_background (self);
 
   for (guint i = 0; i < G_N_ELEMENTS (register_actions); i++)
     gtk_widget_action_set_enabled (GTK_WIDGET (self), register_actions[i], TRUE);
@@ -922,6 +1048,10 @@ ks_window_dispose (GObject *object)
   KsWindow *self = KS_WINDOW (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (object), KS_TYPE_WINDOW);
+  g_cancellable_cancel (self->check_cancellable);
+  g_clear_object (&self->check_cancellable);
+  g_cancellable_cancel (self->load_cancellable);
+  g_clear_object (&self->load_cancellable);
   g_clear_object (&self->agreements);
   g_clear_object (&self->db);
   g_clear_object (&self->settings);
