@@ -34,7 +34,7 @@
  * Every measurement runs in a child process of its own, so that its peak
  * RSS is its own; the child repeats the operation and reports the median.
  *
- *   ks-bench [--sizes 1000,10000,100000] [--runs 5] [--data DIR]
+ *   ks-bench [--sizes 1000,10000,100000] [--runs 5] [--data DIR] [--only import,load,…]
  *   ks-bench --child OP ours|base N DIR RUNS     (internal)
  *   ks-bench-window DB                            (the first frame, separate)
  */
@@ -315,7 +315,7 @@ run_import (guint       n,
       db = open_database (target);
       profile_start (db);
       start = now_ms ();
-      ok = ks_csv_import_file (db, csv, FALSE, report, &error);
+      ok = ks_csv_import_file (db, csv, FALSE, report, NULL, &error);
       start = now_ms () - start;
       profile_print ();
       check (ok && report->n_added == n, error, "import");
@@ -948,6 +948,22 @@ verdict (gboolean    pass,
   n_failed += !pass;
 }
 
+/* --only: NULL for every operation; "first-frame" names the window's. */
+static GStrv
+select_operations (const char *only)
+{
+  g_auto(GStrv) names = NULL;
+
+  if (only == NULL)
+    return NULL;
+
+  names = g_strsplit (only, ",", -1);
+  for (guint i = 0; names[i] != NULL; i++)
+    if (find_operation (names[i]) == NULL && !g_str_equal (names[i], "first-frame"))
+      check (FALSE, NULL, "--only: unknown operation");
+  return g_steal_pointer (&names);
+}
+
 /* results[op][size] */
 static void
 judge (Result   **results,
@@ -968,6 +984,9 @@ judge (Result   **results,
       const Operation *op = &operations[o];
       const Result *r = &results[o][last];
 
+      /* Not measured (--only) or failed. */
+      if (r->ours_ms < 0)
+        continue;
       if (op->max_ratio > 0 && r->base_ms > 0)
         verdict (r->ours_ms <= op->max_ratio * r->base_ms, "%s ≤ %.1f× its baseline (%.2f×)",
                  op->name, op->max_ratio, r->ours_ms / r->base_ms);
@@ -1061,16 +1080,19 @@ main (int   argc,
   g_autofree char *self = g_file_read_link ("/proc/self/exe", NULL);
   g_autofree char *sizes_text = g_strdup (g_getenv ("KS_BENCH_SIZES"));
   g_autofree char *data_dir = NULL;
+  g_autofree char *only = NULL;
   g_autofree char *window_program = NULL;
   g_autofree guint *sizes = NULL;
   g_autofree Result *window = NULL;
   Result **results;
   int runs = 5;
   guint n_sizes;
+  g_auto(GStrv) selected = NULL;
   GOptionEntry entries[] = {
     { "sizes", 0, 0, G_OPTION_ARG_STRING, &sizes_text, "Numbers of agreements", "N,N,…" },
     { "runs", 0, 0, G_OPTION_ARG_INT, &runs, "Runs per measurement (median)", "R" },
     { "data", 0, 0, G_OPTION_ARG_FILENAME, &data_dir, "Where to keep the generated registers", "DIR" },
+    { "only", 0, 0, G_OPTION_ARG_STRING, &only, "Measure only these operations", "OP,OP" },
     { NULL }
   };
   g_autoptr(GOptionContext) context = NULL;
@@ -1091,7 +1113,9 @@ main (int   argc,
   g_mkdir_with_parents (data_dir, 0700);
   sizes = parse_sizes (sizes_text, &n_sizes);
   check (n_sizes > 0 && runs > 0, NULL, "--sizes and --runs");
-  window_program = window_program_path (self);
+  selected = select_operations (only);
+  window_program = selected == NULL || g_strv_contains ((const char * const *) selected, "first-frame")
+                   ? window_program_path (self) : NULL;
 
   print_machine ();
   print_load ();
@@ -1114,6 +1138,9 @@ main (int   argc,
            * pages for minutes; one run keeps the benchmark bearable. */
           guint op_runs = operations[o].run == run_pdf && sizes[s] >= 100000 ? 1 : runs;
 
+          results[o][s] = (Result) { -1, -1, -1 };
+          if (selected != NULL && !g_strv_contains ((const char * const *) selected, operations[o].name))
+            continue;
           results[o][s] = measure (self, &operations[o], sizes[s], data_dir, op_runs);
           print_row (operations[o].name, sizes[s], &results[o][s]);
         }

@@ -7,6 +7,9 @@
 
 #include "config.h"
 
+#include <json-glib/json-glib.h>
+
+#include "ks-audit-changes.h"
 #include "ks-audit-diff.h"
 #include "ks-error.h"
 #include "ks-test-common.h"
@@ -70,6 +73,70 @@ test_field_labels (void)
   g_assert_cmpstr (ks_audit_field_get_label ("no_such_field"), ==, "no_such_field");
 }
 
+/* What ks_audit_changes_to_json() wrote when it went through json-glib. */
+static char *
+json_glib_text (JsonObject *object)
+{
+  g_autoptr(JsonNode) node = json_node_new (JSON_NODE_OBJECT);
+
+  json_node_set_object (node, object);
+  return json_to_string (node, FALSE);
+}
+
+static void
+add_pair (JsonObject *object,
+          const char *field,
+          const char *old_value,
+          const char *new_value)
+{
+  JsonArray *pair = json_array_new ();
+
+  if (old_value == NULL)
+    json_array_add_null_element (pair);
+  else
+    json_array_add_string_element (pair, old_value);
+  json_array_add_string_element (pair, new_value);
+  json_object_set_array_member (object, field, pair);
+}
+
+/* The entries written directly are the ones json-glib wrote: every ASCII
+ * character, text beyond it, numbers, and a field set twice. */
+static void
+test_changes_same_as_json_glib (void)
+{
+  g_autoptr(KsAuditChanges) changes = ks_audit_changes_new ();
+  g_autoptr(JsonObject) object = json_object_new ();
+  g_autoptr(GString) ascii = g_string_new (NULL);
+  g_autofree char *expected = NULL;
+  g_autofree char *got = NULL;
+  const char *texts[] = { "Đà Nẵng – “Solo”", "\xe2\x80\xa8\xef\xbb\xbf\xf0\x9f\x98\x80", "a/b\\c", "" };
+  const gint64 old_amount = -5;
+  JsonArray *pair;
+
+  for (int c = 1; c < 128; c++)
+    g_string_append_c (ascii, (char) c);
+  ks_audit_changes_add_string (changes, "title", NULL, ascii->str);
+  add_pair (object, "title", NULL, ascii->str);
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autofree char *field = g_strdup_printf ("field_%u", i);
+
+      ks_audit_changes_add_string (changes, field, "old \"x\"", texts[i]);
+      add_pair (object, field, "old \"x\"", texts[i]);
+    }
+  ks_audit_changes_add_int (changes, "apbd_amount", &old_amount, G_GINT64_CONSTANT (1) << 40);
+  pair = json_array_new ();
+  json_array_add_int_element (pair, old_amount);
+  json_array_add_int_element (pair, G_GINT64_CONSTANT (1) << 40);
+  json_object_set_array_member (object, "apbd_amount", pair);
+  ks_audit_changes_add_string (changes, "title", "then", "again");
+  add_pair (object, "title", "then", "again");
+
+  expected = json_glib_text (object);
+  got = ks_audit_changes_to_json (changes);
+  g_assert_cmpstr (got, ==, expected);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -80,6 +147,7 @@ main (int   argc,
   g_test_add_func ("/audit-diff/parse", test_audit_diff_parse);
   g_test_add_func ("/audit-diff/empty-and-damaged", test_audit_diff_empty_and_damaged);
   g_test_add_func ("/audit-diff/field-labels", test_field_labels);
+  g_test_add_func ("/audit-changes/same-as-json-glib", test_changes_same_as_json_glib);
 
   return g_test_run ();
 }

@@ -12,8 +12,11 @@
 #include "ks-agreement-store.h"
 #include "ks-csv.h"
 #include "ks-csv-export.h"
+#include "ks-check.h"
+#include "ks-csv-import-private.h"
 #include "ks-csv-import.h"
 #include "ks-demo.h"
+#include "ks-sample.h"
 #include "ks-error.h"
 #include "ks-test-common.h"
 
@@ -157,7 +160,7 @@ test_bad_input (Fixture       *fixture,
   g_autofree char *before = ks_test_dump_database (fixture->path);
   g_autofree char *after = NULL;
 
-  g_assert_false (ks_csv_import_bytes (fixture->db, bytes, "bad.csv", FALSE, report, &error));
+  g_assert_false (ks_csv_import_bytes (fixture->db, bytes, "bad.csv", FALSE, report, NULL, &error));
   g_assert_error (error, KS_ERROR, KS_ERROR_INVALID);
   g_assert_nonnull (strstr (error->message, "nothing was imported"));
   if (!errors_contain (report, input->expected))
@@ -183,7 +186,7 @@ test_every_error_listed (Fixture       *fixture,
   g_autoptr(KsImportReport) report = ks_import_report_new ();
   g_autoptr(GError) error = NULL;
 
-  g_assert_false (ks_csv_import_bytes (fixture->db, bytes, NULL, FALSE, report, &error));
+  g_assert_false (ks_csv_import_bytes (fixture->db, bytes, NULL, FALSE, report, NULL, &error));
   g_assert_cmpuint (report->errors->len, ==, 4);
   g_assert_true (errors_contain (report, "line 2, column “title”"));
   g_assert_true (errors_contain (report, "line 3, column “region”"));
@@ -211,7 +214,7 @@ test_import_adds (Fixture       *fixture,
   g_autofree char *row = NULL;
   int before = count_agreements (fixture->db);
 
-  g_assert_true (ks_csv_import_bytes (fixture->db, bytes, "new.csv", FALSE, report, &error));
+  g_assert_true (ks_csv_import_bytes (fixture->db, bytes, "new.csv", FALSE, report, NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (report->n_added, ==, 2);
   g_assert_cmpint (count_agreements (fixture->db), ==, before + 2);
@@ -240,7 +243,7 @@ test_dry_run_writes_nothing (Fixture       *fixture,
   g_autofree char *before = ks_test_dump_database (fixture->path);
   g_autofree char *after = NULL;
 
-  g_assert_true (ks_csv_import_bytes (fixture->db, bytes, NULL, TRUE, report, &error));
+  g_assert_true (ks_csv_import_bytes (fixture->db, bytes, NULL, TRUE, report, NULL, &error));
   g_assert_cmpuint (report->n_added, ==, 2);
   ks_test_exec (fixture->db, "PRAGMA wal_checkpoint(TRUNCATE)");
   after = ks_test_dump_database (fixture->path);
@@ -296,7 +299,7 @@ test_export_import_round_trip (Fixture       *fixture,
   ks_test_exec (fixture->db, "PRAGMA wal_checkpoint(TRUNCATE)");
   before = ks_test_dump_database (fixture->path);
 
-  g_assert_true (ks_csv_import_bytes (fixture->db, bytes, NULL, FALSE, report, &error));
+  g_assert_true (ks_csv_import_bytes (fixture->db, bytes, NULL, FALSE, report, NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (report->n_unchanged, ==, 15);
   g_assert_cmpuint (report->n_added + report->n_updated, ==, 0);
@@ -317,7 +320,7 @@ test_round_trip_into_new_register (Fixture       *fixture,
   g_autoptr(KsImportReport) report = ks_import_report_new ();
   g_autofree char *again = NULL;
 
-  g_assert_true (ks_csv_import_bytes (other, bytes, NULL, FALSE, report, &error));
+  g_assert_true (ks_csv_import_bytes (other, bytes, NULL, FALSE, report, NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (report->n_added, ==, 15);
   again = ks_csv_export_text (other, NULL, &error);
@@ -336,7 +339,7 @@ test_update_by_uuid (Fixture       *fixture,
   g_autoptr(KsAgreement) pdam = NULL;
   int before = count_agreements (fixture->db);
 
-  g_assert_true (ks_csv_import_bytes (fixture->db, bytes, NULL, FALSE, report, &error));
+  g_assert_true (ks_csv_import_bytes (fixture->db, bytes, NULL, FALSE, report, NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (report->n_updated, ==, 1);
   g_assert_cmpint (count_agreements (fixture->db), ==, before);
@@ -347,6 +350,251 @@ test_update_by_uuid (Fixture       *fixture,
   /* Columns the file does not carry are kept. */
   g_assert_cmpuint (ks_agreement_get_partners (pdam)->len, ==, 1);
   g_assert_cmpstr (ks_agreement_get_string (pdam, "form"), ==, "grant");
+}
+
+/* ------------------------------------------------------------------ */
+/* The bulk writer against ks_agreement_store_save() */
+
+/* Rows without a uuid in the file get new ones; they are known by title. */
+#define AGREEMENT_KEY(a) \
+  "CASE WHEN " a ".title LIKE 'Tanpa uuid%' THEN " a ".title ELSE " a ".uuid END"
+#define PARTNER_KEY(p) "(" p ".name || '/' || " p ".country || '/' || " p ".kind)"
+#define PARTY_KEY(lp) \
+  "((SELECT code FROM regions WHERE id = " lp ".region_id) || '/' || " lp ".name)"
+
+/* Every table an import writes, one line per row, without the row ids,
+ * timestamps and new uuids that differ from one run to the next. */
+#define SEP " || '|' || "
+
+static const char * const dump_queries[] = {
+  "SELECT " AGREEMENT_KEY ("a") SEP "r.code" SEP "coalesce (" AGREEMENT_KEY ("p") ", '')" SEP "a.title"
+  SEP "a.description" SEP "a.form" SEP "a.document" SEP "a.stage" SEP "a.signed_on" SEP "a.starts_on"
+  SEP "a.ends_on" SEP "a.reported_by_agency_on" SEP "a.reported_to_center_on" SEP "a.dprd_approved_on"
+  SEP "a.apbd_amount" SEP "a.partner_amount" SEP "a.partner_currency" SEP "a.region_doc_number"
+  SEP "a.partner_doc_number" SEP "a.notes" SEP "(a.deleted_at IS NULL)" SEP "a.local_parties_text"
+  SEP "a.partners_text" SEP "a.countries" SEP "a.sectors_text" SEP "a.obstacles_text" SEP "a.last_event_on"
+  SEP "(a.created_at = a.updated_at) AS line "
+  "FROM agreements a JOIN regions r ON r.id = a.region_id LEFT JOIN agreements p ON p.id = a.parent_id",
+  "SELECT " PARTNER_KEY ("p") SEP "p.locality" SEP "p.folded_name" SEP "(p.deleted_at IS NULL) AS line "
+  "FROM partners p",
+  "SELECT " PARTY_KEY ("lp") SEP "lp.folded_name" SEP "(lp.deleted_at IS NULL) AS line FROM local_parties lp",
+  "SELECT " AGREEMENT_KEY ("a") SEP PARTNER_KEY ("p") SEP "ap.position AS line FROM agreement_partners ap "
+  "JOIN agreements a ON a.id = ap.agreement_id JOIN partners p ON p.id = ap.partner_id",
+  "SELECT " AGREEMENT_KEY ("a") SEP PARTY_KEY ("lp") SEP "alp.role" SEP "alp.position AS line "
+  "FROM agreement_local_parties alp JOIN agreements a ON a.id = alp.agreement_id "
+  "JOIN local_parties lp ON lp.id = alp.local_party_id",
+  "SELECT " AGREEMENT_KEY ("a") SEP "s.sector AS line FROM agreement_sectors s "
+  "JOIN agreements a ON a.id = s.agreement_id",
+  "SELECT " AGREEMENT_KEY ("a") SEP "o.obstacle" SEP "o.note AS line FROM agreement_obstacles o "
+  "JOIN agreements a ON a.id = o.agreement_id",
+  "SELECT " AGREEMENT_KEY ("a") SEP "pe.side" SEP "pe.role" SEP "pe.name" SEP "pe.position" SEP "pe.email"
+  SEP "pe.phone" SEP "pe.signed_on" SEP "pe.sort_order AS line FROM people pe "
+  "JOIN agreements a ON a.id = pe.agreement_id",
+  "SELECT " AGREEMENT_KEY ("a") SEP "st.key" SEP "ap.done_on" SEP "ap.note AS line FROM agreement_procedure ap "
+  "JOIN agreements a ON a.id = ap.agreement_id JOIN procedure_steps st ON st.id = ap.step_id",
+};
+
+/* In the order written: the single saves and the writer write the same
+ * entries one after the other. */
+#define DUMP_AUDIT \
+  "SELECT group_concat (line, char (10)) FROM (SELECT al.who || '|' || al.record_table || '|' || " \
+  "coalesce ((SELECT " AGREEMENT_KEY ("a") " FROM agreements a WHERE a.uuid = al.record_uuid), " \
+  "(SELECT " PARTNER_KEY ("p") " FROM partners p WHERE p.uuid = al.record_uuid), " \
+  "(SELECT " PARTY_KEY ("lp") " FROM local_parties lp WHERE lp.uuid = al.record_uuid), " \
+  "al.record_uuid) || '|' || al.action || '|' || al.changes || '|' || al.source AS line " \
+  "FROM audit_log al ORDER BY al.id)"
+
+static char *
+dump_rows (KsDatabase *db)
+{
+  GString *out = g_string_new (NULL);
+  g_autofree char *audit = ks_test_query_text (db, DUMP_AUDIT);
+
+  for (guint i = 0; i < G_N_ELEMENTS (dump_queries); i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT count (*) || char (10) || coalesce (group_concat (line, char (10)), '') "
+                                              "FROM (SELECT line FROM (%s) ORDER BY line)",
+                                              dump_queries[i]);
+      g_autofree char *text = NULL;
+
+      text = ks_test_query_text (db, sql);
+      g_string_append_printf (out, "-- %u\n%s\n", i, text);
+    }
+  g_string_append_printf (out, "-- audit\n%s\n", audit);
+  return g_string_free (out, FALSE);
+}
+
+/* What the import's update path needs: people, a checklist, a parent
+ * chain and a deleted local party that a row names again. */
+static void
+enrich_register (KsDatabase *db)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KsAgreement) pdam = ks_agreement_store_load (db, PDAM_SRAGEN, &error);
+  g_autofree char *parent = ks_test_query_text (db, "SELECT uuid FROM agreements WHERE uuid <> '" PDAM_SRAGEN "' ORDER BY id LIMIT 1");
+  g_autofree char *step = ks_test_query_text (db, "SELECT key FROM procedure_steps ORDER BY id LIMIT 1");
+  g_autoptr(GPtrArray) regions = ks_sample_add_regions (db, 300, &error);
+
+  g_assert_no_error (error);
+  g_ptr_array_add (ks_agreement_get_people (pdam), ks_person_new ("partner", "contact", "Jan de Vries"));
+  g_ptr_array_add (ks_agreement_get_procedure (pdam), ks_procedure_entry_new (step, "2016-02", "dengan catatan"));
+  g_object_set (pdam, "parent-uuid", parent, NULL);
+  g_assert_true (ks_agreement_store_save (db, pdam, NULL, &error));
+  g_assert_no_error (error);
+
+  ks_test_exec (db, "UPDATE local_parties SET deleted_at = '2020-01-01T00:00:00.000000Z' "
+                    "WHERE name = 'Dinas Pendidikan Kabupaten Sragen'");
+}
+
+/* Rows of @csv after its header, each changed by its number. */
+static void
+append_changed_rows (GString    *out,
+                     const char *csv)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new (csv, strlen (csv));
+  g_autoptr(KsCsvReader) reader = ks_csv_reader_new (bytes);
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) header = ks_csv_reader_read_header (reader, &error);
+  GPtrArray *fields = NULL;
+
+  for (guint n = 0; ks_csv_reader_next_record (reader, &fields, &error); n++)
+    {
+      g_autoptr(GPtrArray) row = g_ptr_array_copy (fields, (GCopyFunc) (void (*) (void)) g_strdup, NULL);
+
+      g_ptr_array_set_free_func (row, g_free);
+      if (n % 4 == 1)
+        g_ptr_array_index (row, 9) = (g_free (g_ptr_array_index (row, 9)), g_strdup ("stalled"));
+      else if (n % 4 == 2 && ((char *) g_ptr_array_index (row, 4))[0] != '\0')
+        {
+          /* One more partner, the same one in every changed row. */
+          char **cells = (char **) row->pdata;
+          char *partners = g_strconcat (cells[4], ";Kota Uji Coba", NULL);
+          char *countries = g_strconcat (cells[5], ";NL", NULL);
+          char *kinds = g_strconcat (cells[6], ";local_government", NULL);
+
+          g_free (cells[4]), cells[4] = partners;
+          g_free (cells[5]), cells[5] = countries;
+          g_free (cells[6]), cells[6] = kinds;
+        }
+      else if (n % 4 == 3)
+        {
+          char **cells = (char **) row->pdata;
+          char *parties = g_utf8_strup (cells[3], -1);
+
+          g_free (cells[3]), cells[3] = parties;
+        }
+      ks_csv_append_record (out, (const char * const *) row->pdata, row->len);
+    }
+  g_assert_no_error (error);
+}
+
+static GBytes *
+mixed_csv (KsDatabase *db,
+           const char *dir)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *study = ks_csv_export_text (db, NULL, &error);
+  g_autofree char *sample_path = g_build_filename (dir, "sample.db", NULL);
+  g_autoptr(KsDatabase) sample = ks_database_open (sample_path, KS_DATABASE_FLAGS_NONE, &error);
+  g_autofree char *generated = NULL;
+  GString *csv = g_string_new (HEADER);
+
+  g_assert_true (ks_sample_generate (sample, 300, 7, &error));
+  generated = ks_csv_export_text (sample, NULL, &error);
+  g_assert_no_error (error);
+
+  append_changed_rows (csv, study);
+  append_changed_rows (csv, generated);
+  g_string_append (csv,
+    "33.14,Tanpa uuid 1,,dinas pendidikan kabupaten sragen;Dinas Baru,"
+    "PEMERINTAH KOTA BUSAN;Kota Uji Coba,KR;NL,local_government;local_government,"
+    "grant,mou,active,education,2019,2019,,,budget;language,,\r\n"
+    "33.72,Tanpa uuid 2,Catatan,Pemerintah Kota Surakarta,Pemerintah Kota Busan,KR,,,,,,,,,,,,\r\n");
+  return g_string_free_to_bytes (csv);
+}
+
+/* The bulk writer leaves the register exactly as saving each row with
+ * ks_agreement_store_save() did: rows, links, summaries and audit. */
+static void
+test_same_as_single_saves (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autofree char *other_path = g_build_filename (fixture->dir, "single.db", NULL);
+  g_autoptr(KsDatabase) other = NULL;
+  g_autoptr(KsImportReport) report = ks_import_report_new ();
+  g_autoptr(KsImportReport) single_report = ks_import_report_new ();
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *bulk = NULL;
+  g_autofree char *single = NULL;
+
+  enrich_register (fixture->db);
+  bytes = mixed_csv (fixture->db, fixture->dir);
+  ks_test_exec (fixture->db, "PRAGMA wal_checkpoint(TRUNCATE)");
+  ks_test_copy_file (fixture->path, other_path);
+  other = ks_database_open (other_path, KS_DATABASE_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+
+  g_assert_true (ks_csv_import_bytes (fixture->db, bytes, "mixed.csv", FALSE, report, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (ks_csv_import_bytes_by_single_saves (other, bytes, "mixed.csv", single_report, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpuint (report->n_added, ==, 302);
+  g_assert_cmpuint (report->n_updated, >, 0);
+  g_assert_cmpuint (report->n_unchanged, >, 0);
+  g_assert_cmpuint (report->n_added, ==, single_report->n_added);
+  g_assert_cmpuint (report->n_updated, ==, single_report->n_updated);
+  g_assert_cmpuint (report->n_unchanged, ==, single_report->n_unchanged);
+
+  bulk = dump_rows (fixture->db);
+  single = dump_rows (other);
+  g_assert_cmpstr (bulk, ==, single);
+  /* The import did what the test meant it to. */
+  g_assert_nonnull (strstr (bulk, "|local_parties|33.14/Dinas Pendidikan Kabupaten Sragen|undelete|"));
+  g_assert_nonnull (strstr (bulk, "|partners|Kota Uji Coba/NL/local_government|insert|"));
+  g_assert_nonnull (strstr (bulk, "|partner|contact|Jan de Vries|"));
+  g_assert_cmpint (ks_test_query_int (fixture->db, "SELECT count (*) FROM audit_log WHERE action = 'update' "
+                                                   "AND record_table = 'agreements' AND source = 'import:mixed.csv'"),
+                   >, 0);
+
+  g_assert_true (ks_check_run (fixture->db, &problems, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (problems->len, ==, 0);
+}
+
+/* A cancelled import writes nothing and leaves the register usable. */
+static void
+test_cancel_rolls_back (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(GString) csv = g_string_new ("region,title,partners,partner_countries\n");
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(KsImportReport) report = ks_import_report_new ();
+  g_autoptr(KsImportReport) again = ks_import_report_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *before = ks_test_dump_database (fixture->path);
+  g_autofree char *after = NULL;
+
+  for (guint i = 0; i < 2000; i++)
+    g_string_append_printf (csv, "33.14,Kerja sama %u,Mitra %u,NL\n", i, i % 100);
+  bytes = g_bytes_new (csv->str, csv->len);
+
+  /* Looked at after a few hundred rows, which are rolled back. */
+  g_cancellable_cancel (cancellable);
+  g_assert_false (ks_csv_import_bytes (fixture->db, bytes, NULL, FALSE, report, cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_false (ks_database_in_transaction (fixture->db));
+  ks_test_exec (fixture->db, "PRAGMA wal_checkpoint(TRUNCATE)");
+  after = ks_test_dump_database (fixture->path);
+  g_assert_cmpstr (before, ==, after);
+
+  g_clear_error (&error);
+  g_assert_true (ks_csv_import_bytes (fixture->db, bytes, NULL, FALSE, again, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (again->n_added, ==, 2000);
 }
 
 static void
@@ -408,6 +656,8 @@ main (int   argc,
   ADD ("/csv-import/export-chosen", test_export_chosen_agreements);
   ADD ("/csv-import/round-trip-new-register", test_round_trip_into_new_register);
   ADD ("/csv-import/update-by-uuid", test_update_by_uuid);
+  ADD ("/csv-import/same-as-single-saves", test_same_as_single_saves);
+  ADD ("/csv-import/cancel-rolls-back", test_cancel_rolls_back);
 
 #undef ADD
 

@@ -140,6 +140,68 @@ test_errors_block_import (Fixture       *fixture,
   g_assert_cmpint (ks_test_query_int (fixture->db, "SELECT count(*) FROM agreements"), ==, 0);
 }
 
+/* A file that takes a while to import: thousands of new agreements. */
+static void
+write_large_csv (const char *path,
+                 guint       n_rows)
+{
+  g_autoptr(GString) csv = g_string_new ("region,title,description,local_parties,partners,partner_countries\n");
+
+  for (guint i = 0; i < n_rows; i++)
+    g_string_append_printf (csv, "33.14,Kerja sama uji %u,Kegiatan dilaksanakan secara bertahap sesuai "
+                                 "dengan rencana kerja tahunan.,Dinas Pendidikan %u,Mitra %u,NL\n",
+                            i, i % 40, i % 300);
+  ks_test_write_file (path, csv->str, csv->len);
+}
+
+static gboolean
+stopped (gpointer data)
+{
+  Fixture *fixture = data;
+
+  return !gtk_widget_get_visible (find (fixture, "progress_bar"));
+}
+
+/* Cancel stops the running import: the register stays as it was, and
+ * the dialog can import the same file again. */
+static void
+test_cancel_import (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "large.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  const char *dump = "SELECT (SELECT count (*) FROM agreements) || '/' || (SELECT count (*) FROM partners) "
+                     "|| '/' || (SELECT count (*) FROM local_parties) || '/' || (SELECT count (*) FROM audit_log)";
+
+  write_large_csv (path, 4000);
+  ks_import_dialog_set_file (fixture->dialog, file);
+  g_assert_true (ks_test_wait_for (preview_shown, fixture, 60000));
+  g_assert_cmpstr (gtk_label_get_text (find (fixture, "summary_label")), ==,
+                   "4000 to add, 0 to update, 0 unchanged.");
+  before = ks_test_query_text (fixture->db, dump);
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->dialog), "import.import", NULL);
+  g_assert_true (gtk_widget_get_visible (find (fixture, "progress_bar")));
+  gtk_widget_activate_action (GTK_WIDGET (fixture->dialog), "import.cancel", NULL);
+  g_assert_cmpstr (gtk_label_get_text (find (fixture, "status_label")), ==, "Cancelling…");
+  g_assert_true (ks_test_wait_for (stopped, fixture, 60000));
+
+  g_assert_null (fixture->summary);
+  g_assert_cmpstr (gtk_label_get_text (find (fixture, "status_label")), ==,
+                   "The import was cancelled; nothing was imported.");
+  after = ks_test_query_text (fixture->db, dump);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_true (gtk_widget_is_sensitive (find (fixture, "page")));
+  g_assert_true (gtk_widget_is_sensitive (find (fixture, "import_button")));
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->dialog), "import.import", NULL);
+  g_assert_true (ks_test_wait_for (was_imported, fixture, 60000));
+  g_assert_cmpstr (fixture->summary, ==, "Imported: 4000 added, 0 updated, 0 unchanged.");
+  g_assert_cmpint (ks_test_query_int (fixture->db, "SELECT count(*) FROM agreements"), ==, 4000);
+}
+
 #define ADD(name, func) \
   g_test_add ("/import-dialog/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
@@ -155,6 +217,7 @@ main (int   argc,
 
   ADD ("template-imports-after-confirmation", test_template_imports_after_confirmation);
   ADD ("errors-block-import", test_errors_block_import);
+  ADD ("cancel-import", test_cancel_import);
 
   return g_test_run ();
 }

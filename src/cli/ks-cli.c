@@ -216,7 +216,7 @@ run_import (KsDatabase *db,
   g_autoptr(KsImportReport) report = ks_import_report_new ();
   g_autoptr(GError) error = NULL;
 
-  if (!ks_csv_import_file (db, path, dry_run, report, &error))
+  if (!ks_csv_import_file (db, path, dry_run, report, NULL, &error))
     {
       for (guint i = 0; i < report->errors->len; i++)
         g_printerr ("kerjasama: %s: %s\n", path, (const char *) g_ptr_array_index (report->errors, i));

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "ks-agreement-private.h"
+#include "ks-agreement-store-private.h"
 #include "ks-agreement-store.h"
 #include "ks-agreement-summary-private.h"
 #include "ks-audit-changes.h"
@@ -78,23 +79,11 @@ enum {
   "LEFT JOIN agreements p ON p.id = a.parent_id WHERE a.uuid = ?"
 
 #define INSERT_AGREEMENT                                                      \
-  "INSERT INTO agreements (uuid, region_id, parent_id, title, description, "  \
-  "form, document, stage, signed_on, starts_on, ends_on, "                   \
-  "reported_by_agency_on, reported_to_center_on, dprd_approved_on, "         \
-  "partner_currency, region_doc_number, partner_doc_number, notes, "         \
-  "apbd_amount, partner_amount, created_at, updated_at) VALUES (?1, ?2, ?3, " \
-  "?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, "    \
-  "?19, ?20, ?21, ?22)"
+  "INSERT INTO agreements (" KS_AGREEMENT_ROW_COLUMNS ") VALUES ("           \
+  KS_AGREEMENT_ROW_VALUES ")"
 
-/* ?21, created_at, stays as it was. */
 #define UPDATE_AGREEMENT                                                      \
-  "UPDATE agreements SET region_id = ?2, parent_id = ?3, title = ?4, "       \
-  "description = ?5, form = ?6, document = ?7, stage = ?8, signed_on = ?9, " \
-  "starts_on = ?10, ends_on = ?11, reported_by_agency_on = ?12, "            \
-  "reported_to_center_on = ?13, dprd_approved_on = ?14, "                    \
-  "partner_currency = ?15, region_doc_number = ?16, "                        \
-  "partner_doc_number = ?17, notes = ?18, apbd_amount = ?19, "               \
-  "partner_amount = ?20, updated_at = ?22 WHERE uuid = ?1"
+  "UPDATE agreements SET " KS_AGREEMENT_ROW_ASSIGNMENTS " WHERE uuid = ?1"
 
 /* The same expressions as migrate-2.sql and the consistency check, so
  * that a refreshed row always passes the check. */
@@ -161,6 +150,14 @@ bind_text (KsStatement *stmt,
            const char  *text)
 {
   sqlite3_bind_text (stmt, param, text != NULL ? text : "", -1, SQLITE_TRANSIENT);
+}
+
+static void
+bind_static (KsStatement *stmt,
+             int          param,
+             const char  *text)
+{
+  sqlite3_bind_text (stmt, param, text != NULL ? text : "", -1, SQLITE_STATIC);
 }
 
 static void
@@ -833,6 +830,20 @@ add_partner_changes (KsAuditChanges     *changes,
                      const KsPartnerRef *old,
                      const KsPartnerRef *ref)
 {
+  ks_agreement_store_partner_changes (changes, old, ref);
+}
+
+/**
+ * ks_agreement_store_partner_changes:
+ * @old: (nullable): the stored partner; %NULL for a new one
+ *
+ * Adds what the audit trail records for a partner written as @ref.
+ */
+void
+ks_agreement_store_partner_changes (KsAuditChanges     *changes,
+                                    const KsPartnerRef *old,
+                                    const KsPartnerRef *ref)
+{
   ks_audit_changes_add_string (changes, "name", old != NULL ? old->name : NULL, ref->name);
   ks_audit_changes_add_string (changes, "kind", old != NULL ? old->kind : NULL, ref->kind);
   ks_audit_changes_add_string (changes, "country", old != NULL ? old->country : NULL, ref->country);
@@ -1304,9 +1315,25 @@ add_list_changes (KsAuditChanges *changes,
 static KsAuditChanges *
 compute_changes (SaveState *state)
 {
+  return ks_agreement_store_diff (state->stored, state->work);
+}
+
+/**
+ * ks_agreement_store_diff:
+ * @old: (nullable): the stored agreement; %NULL for a new one
+ * @work: the agreement as it is about to be written, its partners and
+ *   local parties resolved
+ *
+ * What the audit trail records for a save: every field and list that
+ * differs, as "field": [old, new].
+ *
+ * Returns: (transfer full): the changes; empty when there are none
+ */
+KsAuditChanges *
+ks_agreement_store_diff (KsAgreement *old,
+                         KsAgreement *work)
+{
   KsAuditChanges *changes = ks_audit_changes_new ();
-  KsAgreement *old = state->stored;
-  KsAgreement *work = state->work;
   gint64 old_apbd = old != NULL ? ks_agreement_get_apbd_amount (old) : 0;
   gint64 old_partner = old != NULL ? ks_agreement_get_partner_amount (old) : 0;
 
@@ -1331,6 +1358,38 @@ compute_changes (SaveState *state)
 
 /* Writing */
 
+/**
+ * ks_agreement_store_bind_row:
+ * @stmt: a statement whose parameters ?1…?22 are those of
+ *   %KS_AGREEMENT_ROW_VALUES or %KS_AGREEMENT_ROW_ASSIGNMENTS
+ * @parent_id: the parent's row id, 0 for none
+ * @now: created_at and updated_at
+ *
+ * Binds the agreement row's own columns, as every save writes them.
+ */
+void
+ks_agreement_store_bind_row (KsStatement *stmt,
+                             KsAgreement *work,
+                             gint64       region_id,
+                             gint64       parent_id,
+                             const char  *now)
+{
+  /* @work and @now outlive the step: the texts, a description of some
+   * kilobytes among them, are not copied. */
+  bind_static (stmt, PARAM_UUID, ks_agreement_get_uuid (work));
+  sqlite3_bind_int64 (stmt, PARAM_REGION_ID, region_id);
+  if (parent_id != 0)
+    sqlite3_bind_int64 (stmt, PARAM_PARENT_ID, parent_id);
+  else
+    sqlite3_bind_null (stmt, PARAM_PARENT_ID);
+  for (guint i = 0; i < G_N_ELEMENTS (text_fields); i++)
+    bind_static (stmt, FIRST_TEXT + i, ks_agreement_get_string (work, text_fields[i].property));
+  sqlite3_bind_int64 (stmt, PARAM_APBD_AMOUNT, ks_agreement_get_apbd_amount (work));
+  sqlite3_bind_int64 (stmt, PARAM_PARTNER_AMOUNT, ks_agreement_get_partner_amount (work));
+  bind_static (stmt, PARAM_CREATED_AT, now);
+  bind_static (stmt, PARAM_UPDATED_AT, now);
+}
+
 static gboolean
 write_row (SaveState  *state,
            GError    **error)
@@ -1344,19 +1403,7 @@ write_row (SaveState  *state,
   if (stmt == NULL)
     return FALSE;
 
-  bind_text (stmt, PARAM_UUID, ks_agreement_get_uuid (work));
-  sqlite3_bind_int64 (stmt, PARAM_REGION_ID, state->region_id);
-  if (state->parent_id != 0)
-    sqlite3_bind_int64 (stmt, PARAM_PARENT_ID, state->parent_id);
-  else
-    sqlite3_bind_null (stmt, PARAM_PARENT_ID);
-  for (guint i = 0; i < G_N_ELEMENTS (text_fields); i++)
-    bind_text (stmt, FIRST_TEXT + i, ks_agreement_get_string (work, text_fields[i].property));
-  sqlite3_bind_int64 (stmt, PARAM_APBD_AMOUNT, ks_agreement_get_apbd_amount (work));
-  sqlite3_bind_int64 (stmt, PARAM_PARTNER_AMOUNT, ks_agreement_get_partner_amount (work));
-  bind_text (stmt, PARAM_CREATED_AT, state->now);
-  bind_text (stmt, PARAM_UPDATED_AT, state->now);
-
+  ks_agreement_store_bind_row (stmt, work, state->region_id, state->parent_id, state->now);
   if (!ks_database_step_done (state->db, stmt, error))
     return FALSE;
 

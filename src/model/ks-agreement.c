@@ -862,10 +862,26 @@ ks_agreement_set_timestamps (KsAgreement *self,
  *
  * Returns: (transfer full): the text to compare names by
  */
+static gboolean
+is_ascii (const char *text)
+{
+  for (const guchar *p = (const guchar *) text; *p != '\0'; p++)
+    if (*p >= 0x80)
+      return FALSE;
+
+  return TRUE;
+}
+
 char *
 ks_agreement_fold_name (const char *name)
 {
   g_autofree char *trimmed = g_strstrip (g_strdup (or_empty (name)));
+
+  /* ASCII is its own normal form, and its case folding is the ASCII
+   * one; most names are ASCII, and imports fold every name. */
+  if (is_ascii (trimmed))
+    return g_ascii_strdown (trimmed, -1);
+
   g_autofree char *composed = g_utf8_normalize (trimmed, -1, G_NORMALIZE_ALL_COMPOSE);
   g_autofree char *folded = NULL;
 
@@ -922,7 +938,14 @@ find_control (const char *text,
 {
   for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
     {
-      gunichar c = g_utf8_get_char (p);
+      gunichar c = (guchar) *p;
+
+      /* The controls of ASCII are U+0000…U+001F and U+007F; only other
+       * text needs the Unicode tables. */
+      if (c >= 0x80)
+        c = g_utf8_get_char (p);
+      else if (c >= 0x20 && c != 0x7f)
+        continue;
 
       if (multi_line && (c == '\n' || c == '\t'))
         continue;
@@ -967,7 +990,8 @@ check_text (GPtrArray  *problems,
       return FALSE;
     }
 
-  if (g_utf8_strlen (text, -1) > max_chars)
+  /* No more bytes than allowed characters needs no counting. */
+  if (strlen (text) > max_chars && g_utf8_strlen (text, -1) > max_chars)
     {
       add_problem (problems, field, index,
                    g_strdup_printf (_("%s: the text is longer than %u characters"),

@@ -37,11 +37,13 @@ gboolean        ks_csv_import_bytes   (KsDatabase      *db,
                                        const char      *source,
                                        gboolean         dry_run,
                                        KsImportReport  *report,
+                                       GCancellable    *cancellable,
                                        GError         **error);
 gboolean        ks_csv_import_file    (KsDatabase      *db,
                                        const char      *path,
                                        gboolean         dry_run,
                                        KsImportReport  *report,
+                                       GCancellable    *cancellable,
                                        GError         **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KsImportReport, ks_import_report_free)

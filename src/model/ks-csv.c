@@ -485,6 +485,20 @@ ks_csv_reader_get_line (KsCsvReader *reader)
 }
 
 /**
+ * ks_csv_reader_get_offset:
+ *
+ * Returns: how many bytes of the input the reader has consumed; it never
+ *   looks at them again
+ */
+gsize
+ks_csv_reader_get_offset (KsCsvReader *reader)
+{
+  g_return_val_if_fail (reader != NULL, 0);
+
+  return reader->pos;
+}
+
+/**
  * ks_csv_reader_get_field_line:
  * @column: the 1-based position of a field in the last record read
  *

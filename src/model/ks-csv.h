@@ -93,6 +93,7 @@ gboolean     ks_csv_reader_next_record     (KsCsvReader         *reader,
 GStrv        ks_csv_reader_read_header     (KsCsvReader         *reader,
                                             GError             **error);
 guint        ks_csv_reader_get_line        (KsCsvReader         *reader);
+gsize        ks_csv_reader_get_offset      (KsCsvReader         *reader);
 guint        ks_csv_reader_get_field_line  (KsCsvReader         *reader,
                                             guint                column);
 

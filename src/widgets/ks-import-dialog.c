@@ -19,7 +19,8 @@
 /*
  * Import CSV…: choose a file; a dry run on a worker thread (its own
  * connection) lists what would be added and updated and every error with
- * its line and column; Import is possible only for a valid file.  Save
+ * its line and column; Import is possible only for a valid file.  Cancel
+ * (or Escape) stops a running check or import, which then writes nothing.  Save
  * Template… writes the header row with the contract's English keys and
  * one example row in the user's language.
  */
@@ -42,6 +43,7 @@ struct _KsImportDialog
   GCancellable         *cancellable;
   GtkFileChooserNative *chooser;
   gboolean              valid;
+  gboolean              disposed;
 };
 
 G_DEFINE_FINAL_TYPE (KsImportDialog, ks_import_dialog, ADW_TYPE_WINDOW)
@@ -85,9 +87,10 @@ import_thread (GTask        *task,
   if (db != NULL)
     {
       ks_database_set_staff_name (db, job->staff_name);
-      /* An invalid file is an answer, not a failure: the report lists why. */
-      if (ks_csv_import_file (db, job->path, job->dry_run, job->report, &error) ||
-          job->report->errors->len > 0)
+      /* An invalid file is an answer, not a failure: the report lists
+       * why; a cancelled check's list is not complete. */
+      if (ks_csv_import_file (db, job->path, job->dry_run, job->report, cancellable, &error) ||
+          (job->report->errors->len > 0 && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED)))
         {
           g_task_return_boolean (task, TRUE);
           return;
@@ -152,6 +155,26 @@ show_preview (KsImportDialog       *self,
   gtk_widget_set_visible (GTK_WIDGET (self->errors_group), !self->valid);
 }
 
+/* A cancelled check leaves no verdict; a cancelled import leaves the
+ * register as it was and the checked file ready to import again. */
+static void
+show_failure (KsImportDialog *self,
+              ImportJob      *job,
+              const GError   *error)
+{
+  gboolean cancelled = g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+
+  if (job->dry_run || !cancelled)
+    self->valid = FALSE;
+  set_running (self, FALSE);
+  if (!cancelled)
+    show_status (self, error->message, TRUE);
+  else if (job->dry_run)
+    show_status (self, _("Checking the file was cancelled."), FALSE);
+  else
+    show_status (self, _("The import was cancelled; nothing was imported."), FALSE);
+}
+
 static void
 run_finished_cb (GObject      *source,
                  GAsyncResult *result,
@@ -163,11 +186,13 @@ run_finished_cb (GObject      *source,
   g_autofree char *summary = NULL;
 
   g_clear_object (&self->cancellable);
+  /* Closed while it ran: the import was cancelled with it. */
+  if (self->disposed)
+    return;
+
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
-      self->valid = FALSE;
-      set_running (self, FALSE);
-      show_status (self, error->message, TRUE);
+      show_failure (self, job, error);
       return;
     }
 
@@ -214,6 +239,10 @@ start (KsImportDialog *self,
   set_running (self, TRUE);
   show_status (self, dry_run ? _("Checking the file…") : _("Importing…"), FALSE);
   task = g_task_new (self, self->cancellable, run_finished_cb, NULL);
+  g_task_set_source_tag (task, start);
+  /* What the import did is the answer, even when Cancel came too late
+   * to stop it: a committed import must not be reported as cancelled. */
+  g_task_set_check_cancellable (task, FALSE);
   g_task_set_task_data (task, job, (GDestroyNotify) import_job_free);
   g_task_run_in_thread (task, import_thread);
 }
@@ -339,9 +368,15 @@ cancel_action_cb (GtkWidget  *widget,
 {
   KsImportDialog *self = KS_IMPORT_DIALOG (widget);
 
-  /* A running import is one transaction; it finishes or fails whole. */
+  /* A running check or import stops first; the import is one
+   * transaction, rolled back whole. */
   if (self->cancellable == NULL)
     gtk_window_destroy (GTK_WINDOW (self));
+  else if (!g_cancellable_is_cancelled (self->cancellable))
+    {
+      g_cancellable_cancel (self->cancellable);
+      show_status (self, _("Cancelling…"), FALSE);
+    }
 }
 
 /* ------------------------------------------------------------------ */
@@ -352,6 +387,7 @@ ks_import_dialog_dispose (GObject *object)
 {
   KsImportDialog *self = KS_IMPORT_DIALOG (object);
 
+  self->disposed = TRUE;
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
   if (self->chooser != NULL)

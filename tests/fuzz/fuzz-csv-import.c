@@ -45,7 +45,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   g_autoptr(GBytes) bytes = g_bytes_new (data, size);
   g_autoptr(KsImportReport) report = ks_import_report_new ();
   g_autoptr(GError) error = NULL;
-  gboolean ok = ks_csv_import_bytes (get_register (), bytes, "fuzz.csv", TRUE, report, &error);
+  gboolean ok = ks_csv_import_bytes (get_register (), bytes, "fuzz.csv", TRUE, report, NULL, &error);
 
   g_assert (ok == (error == NULL));
   if (ok)
