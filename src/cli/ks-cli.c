@@ -232,14 +232,21 @@ run_import (KsDatabase *db,
 
 /* A list with the smart views' thresholds from the preferences, as of
  * the computer's date. */
+/* Reads the register once; %NULL with @error set when it cannot. */
 static KsAgreementList *
-new_list (KsDatabase *db,
-          KsSmartView view)
+open_list (KsDatabase   *db,
+           KsSmartView   view,
+           GError      **error)
 {
   g_autoptr(GSettings) settings = ks_settings_new_if_installed ();
   g_autoptr(KsPreferences) prefs = ks_preferences_new_from_settings (settings);
-  KsAgreementList *list = ks_agreement_list_new (db);
-  KsAgreementFilter *filter = ks_agreement_list_get_filter (list);
+  KsAgreementList *list = ks_agreement_list_open (db, error);
+  KsAgreementFilter *filter;
+
+  if (list == NULL)
+    return NULL;
+
+  filter = ks_agreement_list_get_filter (list);
 
   ks_agreement_filter_set_follow_up_months (filter, prefs->follow_up_months);
   ks_agreement_filter_set_expiry_months (filter, prefs->expiry_warning_months);
@@ -253,12 +260,12 @@ run_export_view (KsDatabase  *db,
                  const char  *path,
                  KsSmartView  view)
 {
-  g_autoptr(KsAgreementList) list = new_list (db, view);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KsAgreementList) list = open_list (db, view, &error);
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   g_auto(GStrv) uuids = NULL;
-  g_autoptr(GError) error = NULL;
 
-  if (!ks_agreement_list_reload (list, &error))
+  if (list == NULL)
     return fail (error);
 
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (list)); i++)
@@ -380,12 +387,12 @@ send_notification (const char *body)
 static int
 run_check_reminders (KsDatabase *db)
 {
-  g_autoptr(KsAgreementList) list = new_list (db, KS_SMART_VIEW_NONE);
   g_autoptr(GError) error = NULL;
+  g_autoptr(KsAgreementList) list = open_list (db, KS_SMART_VIEW_NONE, &error);
   g_autofree char *summary = NULL;
   guint follow_up, expiring, not_reported;
 
-  if (!ks_agreement_list_reload (list, &error))
+  if (list == NULL)
     return fail (error);
 
   follow_up = ks_agreement_list_count_smart_view (list, KS_SMART_VIEW_NEEDS_FOLLOW_UP);

@@ -1065,8 +1065,8 @@ parent_chooser_entered_cb (KsAgreementEditor *self)
   if (g_list_model_get_n_items (G_LIST_MODEL (self->parent_parts)) > 1)
     return;
 
-  list = ks_agreement_list_new (self->db);
-  if (!ks_agreement_list_reload (list, &error))
+  list = ks_agreement_list_open (self->db, &error);
+  if (list == NULL)
     {
       show_toast (self, error->message);
       return;
