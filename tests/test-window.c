@@ -1017,9 +1017,12 @@ test_window_opens_large_register (Fixture       *fixture,
   ks_application_set_database_path (fixture->app, db_path);
   window = ks_window_new (fixture->app);
   g_assert_true (gtk_widget_get_child_visible (ks_test_find_by_id (GTK_WIDGET (window), "loading_page")));
+  g_assert_false (gtk_widget_get_sensitive (ks_test_find_by_id (GTK_WIDGET (window), "search_button")));
+  g_assert_false (gtk_widget_get_visible (ks_test_find_by_id (GTK_WIDGET (window), "delete_button")));
   gtk_window_present (GTK_WINDOW (window));
 
   g_assert_true (ks_test_wait_for (table_is_shown, window, 10000));
+  g_assert_true (gtk_widget_get_sensitive (ks_test_find_by_id (GTK_WIDGET (window), "search_button")));
   count_label = ks_test_find_by_id (GTK_WIDGET (window), "count_label");
   expected = g_strdup_printf ("%u agreements", n_added);
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (count_label)), ==, expected);

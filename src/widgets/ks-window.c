@@ -52,6 +52,7 @@ struct _KsWindow
   KsSidebar            *sidebar;
   KsFilterPopover      *filter_popover;
   GtkMenuButton        *filter_button;
+  GtkToggleButton      *search_button;
   GtkSearchBar         *search_bar;
   GtkSearchEntry       *search_entry;
   GtkStack             *stack;
@@ -789,10 +790,22 @@ ks_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (ks_window_parent_class)->close_request (window);
 }
 
+/* Searching and filtering need the register's list. */
+static void
+set_tools_sensitive (KsWindow *self,
+                     gboolean  sensitive)
+{
+  gtk_widget_set_sensitive (GTK_WIDGET (self->search_button), sensitive);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->filter_button), sensitive);
+  if (!sensitive)
+    selection_changed_cb (self);
+}
+
 static void
 show_error (KsWindow   *self,
             const char *message)
 {
+  set_tools_sensitive (self, FALSE);
   adw_status_page_set_description (self->error_page, message);
   gtk_stack_set_visible_child_name (self->stack, "error");
   gtk_widget_set_sensitive (GTK_WIDGET (self->flap), TRUE);
@@ -981,6 +994,7 @@ load_in_background (KsWindow *self)
 
   sort = ks_agreement_view_read_saved_sort (self->settings, &descending);
   gtk_stack_set_visible_child_name (self->stack, "loading");
+  set_tools_sensitive (self, FALSE);
   self->load_cancellable = g_cancellable_new ();
   ks_agreement_list_open_async (self->db, sort, descending, self->load_cancellable,
                                 list_opened_cb, self);
@@ -989,6 +1003,7 @@ load_in_background (KsWindow *self)
 static void
 show_register (KsWindow *self)
 {
+  set_tools_sensitive (self, TRUE);
   apply_settings (self);
   ks_sidebar_set_register (self->sidebar, self->db, self->agreements);
   ks_filter_popover_set_filter (self->filter_popover, ks_agreement_list_get_filter (self->agreements));
@@ -1091,6 +1106,7 @@ ks_window_class_init (KsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KsWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, KsWindow, filter_popover);
   gtk_widget_class_bind_template_child (widget_class, KsWindow, filter_button);
+  gtk_widget_class_bind_template_child (widget_class, KsWindow, search_button);
   gtk_widget_class_bind_template_child (widget_class, KsWindow, search_bar);
   gtk_widget_class_bind_template_child (widget_class, KsWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, KsWindow, stack);
