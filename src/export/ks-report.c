@@ -35,6 +35,8 @@ struct _KsReport
   KsReportOptions *options;
   GPtrArray       *regions;     /* KsRegion, in code order */
   KsAgreementList *list;
+  GHashTable      *details;     /* of the regions in details_scope */
+  GStrv            details_scope;
 };
 
 G_DEFINE_FINAL_TYPE (KsReport, ks_report, G_TYPE_OBJECT)
@@ -186,6 +188,8 @@ ks_report_finalize (GObject *object)
   KsReport *self = KS_REPORT (object);
 
   g_clear_object (&self->list);
+  g_clear_pointer (&self->details, g_hash_table_unref);
+  g_clear_pointer (&self->details_scope, g_strfreev);
   g_clear_pointer (&self->regions, g_ptr_array_unref);
   g_clear_pointer (&self->options, ks_report_options_free);
   g_clear_object (&self->db);
@@ -555,6 +559,26 @@ apply_filter (KsReport            *self,
   return TRUE;
 }
 
+/* Read region by region in file order, not row by row in the report's,
+ * and once for the several passes an output makes over the same regions. */
+static GHashTable *
+ensure_details (KsReport            *self,
+                const char * const  *region_codes,
+                GError             **error)
+{
+  if (self->details_scope != NULL &&
+      g_strv_equal ((const char * const *) self->details_scope, region_codes))
+    return self->details;
+
+  g_clear_pointer (&self->details, g_hash_table_unref);
+  g_clear_pointer (&self->details_scope, g_strfreev);
+  self->details = ks_agreement_store_load_regions_details (self->db, region_codes, error);
+  if (self->details != NULL)
+    self->details_scope = g_strdupv ((char **) region_codes);
+
+  return self->details;
+}
+
 /**
  * ks_report_foreach_row:
  * @region_codes: the regions whose agreements to visit (of the selected)
@@ -582,14 +606,13 @@ ks_report_foreach_row (KsReport            *self,
                        GError             **error)
 {
   GListModel *model = G_LIST_MODEL (self->list);
-  g_autoptr(GHashTable) details = NULL;
+  GHashTable *details;
   GDate today;
 
   g_return_val_if_fail (KS_IS_REPORT (self), FALSE);
   g_return_val_if_fail (region_codes != NULL && region_codes[0] != NULL, FALSE);
 
-  /* Read region by region in file order, not row by row in the report's. */
-  details = ks_agreement_store_load_regions_details (self->db, region_codes, error);
+  details = ensure_details (self, region_codes, error);
   if (details == NULL)
     return FALSE;
 

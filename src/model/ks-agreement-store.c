@@ -1924,21 +1924,38 @@ details_free (gpointer data)
 /* The newest event of each agreement straight from the events index:
  * its date is the agreement's last_event_on (kept by every save, checked
  * by ks_check_database()), ties go to the later entry. */
+#define DETAILS_COLUMNS                                                         \
+  "SELECT a.id, a.notes, a.obstacles_text, e.occurred_on, e.kind, e.description, r.code "
+
+#define DETAILS_NEWEST_EVENT                                                    \
+  "LEFT JOIN events e ON e.id = (SELECT x.id FROM events x "                    \
+  "WHERE x.agreement_id = a.id AND x.occurred_on = a.last_event_on "            \
+  "AND x.deleted_at IS NULL "                                                   \
+  "ORDER BY x.created_at DESC, x.id DESC LIMIT 1) "
+
+/* Up to this many regions are read through the region index, more in
+ * one pass over the file (as ks_agreement_table_load_regions() does). */
+#define FEW_REGIONS 16
+
+/* With @wanted, only the rows of those region codes are kept. */
 static gboolean
-read_region_details (KsDatabase    *db,
-                     sqlite3_stmt  *stmt,
-                     const char    *region_code,
-                     GHashTable    *table,
-                     GError       **error)
+read_details (KsDatabase    *db,
+              sqlite3_stmt  *stmt,
+              GHashTable    *wanted,
+              GHashTable    *table,
+              GError       **error)
 {
   gboolean has_row, ok;
 
-  sqlite3_reset (stmt);
-  sqlite3_bind_text (stmt, 1, region_code, -1, SQLITE_TRANSIENT);
   while ((ok = ks_store_step_row (db, stmt, &has_row, error)) && has_row)
     {
-      KsAgreementDetails *details = g_new0 (KsAgreementDetails, 1);
+      KsAgreementDetails *details;
       gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      if (wanted != NULL && !g_hash_table_contains (wanted, sqlite3_column_text (stmt, 6)))
+        continue;
+
+      details = g_new0 (KsAgreementDetails, 1);
 
       details->notes = g_strdup (ks_store_column_text (stmt, 1));
       details->obstacles = g_strdup (ks_store_column_text (stmt, 2));
@@ -1969,26 +1986,38 @@ ks_agreement_store_load_regions_details (KsDatabase          *db,
                                          GError             **error)
 {
   g_autoptr(GHashTable) table = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, details_free);
+  g_autoptr(GHashTable) wanted = NULL;
   g_autoptr(KsStatement) stmt = NULL;
 
   g_return_val_if_fail (KS_IS_DATABASE (db), NULL);
   g_return_val_if_fail (region_codes != NULL, NULL);
 
+  if (g_strv_length ((char **) region_codes) > FEW_REGIONS)
+    {
+      wanted = g_hash_table_new (g_str_hash, g_str_equal);
+      for (guint i = 0; region_codes[i] != NULL; i++)
+        g_hash_table_add (wanted, (gpointer) region_codes[i]);
+      stmt = ks_database_prepare (db,
+                                  DETAILS_COLUMNS "FROM agreements a CROSS JOIN regions r ON r.id = a.region_id "
+                                  DETAILS_NEWEST_EVENT "WHERE a.deleted_at IS NULL",
+                                  error);
+      return stmt != NULL && read_details (db, stmt, wanted, table, error) ? g_steal_pointer (&table) : NULL;
+    }
+
   stmt = ks_database_prepare (db,
-                              "SELECT a.id, a.notes, a.obstacles_text, e.occurred_on, e.kind, e.description "
-                              "FROM regions r CROSS JOIN agreements a ON a.region_id = r.id "
-                              "LEFT JOIN events e ON e.id = (SELECT x.id FROM events x "
-                              "WHERE x.agreement_id = a.id AND x.occurred_on = a.last_event_on "
-                              "AND x.deleted_at IS NULL "
-                              "ORDER BY x.created_at DESC, x.id DESC LIMIT 1) "
-                              "WHERE r.code = ? AND a.deleted_at IS NULL",
+                              DETAILS_COLUMNS "FROM regions r CROSS JOIN agreements a ON a.region_id = r.id "
+                              DETAILS_NEWEST_EVENT "WHERE r.code = ? AND a.deleted_at IS NULL",
                               error);
   if (stmt == NULL)
     return NULL;
 
   for (guint i = 0; region_codes[i] != NULL; i++)
-    if (!read_region_details (db, stmt, region_codes[i], table, error))
-      return NULL;
+    {
+      sqlite3_reset (stmt);
+      sqlite3_bind_text (stmt, 1, region_codes[i], -1, SQLITE_TRANSIENT);
+      if (!read_details (db, stmt, NULL, table, error))
+        return NULL;
+    }
 
   return g_steal_pointer (&table);
 }

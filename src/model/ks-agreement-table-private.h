@@ -80,6 +80,10 @@ typedef struct
   KsArena          key_strings[KS_N_KEY_COLUMNS];  /* handed on to the next snapshot */
 } KsAgreementTable;
 
+/* Up to this many regions are read through the region index, more in
+ * one pass over the file. */
+#define KS_AGREEMENT_TABLE_FEW_REGIONS 16
+
 KsAgreementTable     *ks_agreement_table_new        (void);
 KsAgreementTable     *ks_agreement_table_load       (KsDatabase             *db,
                                                      GError                **error);

@@ -56,6 +56,7 @@ typedef struct
   GHashTable       *country_names;   /* countries column → folded names */
   GHashTable       *fold_cache;      /* character → folded text */
   GString          *buffer;
+  GHashTable       *only_regions;    /* codes to keep, or NULL for all */
   gboolean          searchable;
   guint8            stage_flags[G_MAXINT8];
 } Loader;
@@ -1018,6 +1019,7 @@ loader_init (Loader           *loader,
   loader->fold_cache = fold_cache_new ();
   loader->buffer = g_string_sized_new (1024);
   loader->searchable = searchable;
+  loader->only_regions = NULL;
   for (guint i = 0; i < ks_key_set_get_n_keys (KS_KEY_SET_STAGE); i++)
     loader->stage_flags[i] = stage_flags (ks_key_set_get_keys (KS_KEY_SET_STAGE)[i]);
 }
@@ -1044,7 +1046,9 @@ loader_read (Loader        *loader,
   int rc;
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    read_row (loader, stmt);
+    if (loader->only_regions == NULL ||
+        g_hash_table_contains (loader->only_regions, sqlite3_column_text (stmt, COL_REGION_CODE)))
+      read_row (loader, stmt);
 
   if (rc != SQLITE_DONE)
     {
@@ -1095,16 +1099,50 @@ compare_row_ids (gconstpointer a,
  *
  * Returns: (transfer full): the snapshot, or %NULL with @error set
  */
+/* Many regions (an annual report of a province) are read in one pass
+ * over the file, keeping their rows, rather than by hundreds of jumps
+ * through the region index. */
+static KsAgreementTable *
+load_many_regions (KsDatabase          *db,
+                   const char * const  *region_codes,
+                   GError             **error)
+{
+  g_autoptr(KsStatement) stmt = ks_database_prepare (db, load_sql, error);
+  g_autoptr(KsAgreementTable) table = NULL;
+  g_autoptr(GHashTable) wanted = g_hash_table_new (g_str_hash, g_str_equal);
+  Loader loader;
+  gboolean ok;
+
+  if (stmt == NULL)
+    return NULL;
+
+  for (guint i = 0; region_codes[i] != NULL; i++)
+    g_hash_table_add (wanted, (gpointer) region_codes[i]);
+
+  table = g_new0 (KsAgreementTable, 1);
+  reserve_rows (db, table);
+  loader_init (&loader, table, FALSE);
+  loader.only_regions = wanted;
+  ok = loader_read (&loader, db, stmt, error);
+  loader_finish (&loader);
+
+  return ok ? g_steal_pointer (&table) : NULL;
+}
+
 KsAgreementTable *
 ks_agreement_table_load_regions (KsDatabase          *db,
                                  const char * const  *region_codes,
                                  GError             **error)
 {
-  g_autoptr(KsStatement) stmt = ks_database_prepare (db, load_region_sql, error);
+  g_autoptr(KsStatement) stmt = NULL;
   g_autoptr(KsAgreementTable) table = NULL;
   gboolean ok = TRUE;
   Loader loader;
 
+  if (g_strv_length ((char **) region_codes) > KS_AGREEMENT_TABLE_FEW_REGIONS)
+    return load_many_regions (db, region_codes, error);
+
+  stmt = ks_database_prepare (db, load_region_sql, error);
   if (stmt == NULL)
     return NULL;
 
