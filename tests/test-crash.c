@@ -5,9 +5,10 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-/* Kills the real program with SIGKILL at random moments of its work and
- * checks that the register survives: it passes PRAGMA integrity_check,
- * opens normally, and holds the whole operation or none of it. */
+/* Kills the real program, or a child of this test running the window's
+ * code path, with SIGKILL at random moments of its work and checks that
+ * the register survives: it passes PRAGMA integrity_check, opens
+ * normally, and holds the whole operation or none of it. */
 
 #include "config.h"
 
@@ -23,6 +24,7 @@
 #include "ks-agreement.h"
 #include "ks-check.h"
 #include "ks-database.h"
+#include "ks-exchange.h"
 #include "ks-test-common.h"
 
 #define KILLS_PER_OPERATION 30
@@ -62,6 +64,84 @@ run_saver (const char *path)
   return 0;
 }
 
+/* The child of the "restore" case: the backup dialog's restore, on the
+ * window's own connection. */
+static int
+run_restorer (const char *path,
+              const char *backup_path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KsDatabase) db = ks_database_open (path, KS_DATABASE_FLAGS_NONE, &error);
+  g_autofree char *saved = NULL;
+
+  if (db == NULL || !ks_database_restore_from (db, backup_path, &saved, NULL, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+  g_print ("restored, saved %s\n", saved);
+  return 0;
+}
+
+typedef struct
+{
+  const char *path;
+  const char *file;
+  GError     *error;
+} MergeJob;
+
+static void
+merge_progress_cb (guint    done,
+                   guint    total,
+                   gpointer user_data)
+{
+  g_print ("%u/%u\n", done, total);
+  fflush (stdout);
+}
+
+/* As the merge dialog's worker thread does it: a connection of its own. */
+static gpointer
+merge_thread (gpointer data)
+{
+  MergeJob *job = data;
+  g_autoptr(KsDatabase) db = ks_database_open (job->path, KS_DATABASE_NO_CREATE, &job->error);
+  g_autoptr(KsMergeReport) report = ks_merge_report_new ();
+  KsMergeOptions options = { FALSE, KS_EXCHANGE_PREFER_NONE, NULL };
+
+  if (db != NULL)
+    {
+      ks_database_set_staff_name (db, "Merging staff");
+      ks_exchange_merge (db, job->file, &options, merge_progress_cb, NULL, NULL, report, &job->error);
+    }
+  return NULL;
+}
+
+/* The child of the "window-merge" case: the window's connection stays
+ * open while a worker thread merges through its own. */
+static int
+run_window_merger (const char *path,
+                   const char *file)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KsDatabase) window_db = ks_database_open (path, KS_DATABASE_FLAGS_NONE, &error);
+  MergeJob job = { path, file, NULL };
+
+  if (window_db == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+  g_thread_join (g_thread_new ("merge", merge_thread, &job));
+  if (job.error != NULL)
+    {
+      g_printerr ("%s\n", job.error->message);
+      g_error_free (job.error);
+      return 1;
+    }
+  g_print ("merged\n");
+  return 0;
+}
+
 #ifdef G_OS_UNIX
 
 typedef struct
@@ -70,6 +150,7 @@ typedef struct
   char *template;   /* a register with data, never touched by a run */
   char *db;
   char *csv;
+  char *other;      /* the backup to restore, or the exchange file to merge */
 } Fixture;
 
 static GSubprocess *
@@ -108,6 +189,25 @@ run_program (const char *arg1,
 }
 
 static void
+run_program_argv (const char * const *args)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_ptr_array_add (argv, (gpointer) g_getenv ("KS_PROGRAM"));
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  process = spawn (G_SUBPROCESS_FLAGS_STDOUT_SILENCE, (const char * const *) argv->pdata);
+  g_subprocess_wait (process, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (process));
+  g_assert_cmpint (g_subprocess_get_exit_status (process), ==, 0);
+}
+
+static void
 write_import_csv (const char *path)
 {
   g_autoptr(GString) csv = g_string_new ("region,title,notes\n");
@@ -129,8 +229,24 @@ fixture_set_up (Fixture       *fixture,
   fixture->csv = g_build_filename (fixture->dir, "import.csv", NULL);
   write_import_csv (fixture->csv);
 
-  /* The backup case needs a register big enough to take some time. */
-  if (g_strcmp0 (data, "backup") == 0)
+  if (g_strcmp0 (data, "restore") == 0)
+    {
+      /* Other contents than the register's, and big enough to take time. */
+      fixture->other = g_build_filename (fixture->dir, "backup.db", NULL);
+      run_program_argv ((const char *[]) { "--database", fixture->other, "--generate-sample", "400",
+                                           "--seed", "7", NULL });
+    }
+  else if (g_strcmp0 (data, "window-merge") == 0)
+    {
+      g_autofree char *office = g_build_filename (fixture->dir, "office.db", NULL);
+
+      fixture->other = g_build_filename (fixture->dir, "office.kerjasama", NULL);
+      run_program_argv ((const char *[]) { "--database", office, "--load-demo",
+                                           "--export-exchange", fixture->other, NULL });
+    }
+
+  /* The backup and restore cases need a register big enough to take some time. */
+  if (g_strcmp0 (data, "backup") == 0 || g_strcmp0 (data, "restore") == 0)
     {
       g_assert_cmpint (run_program ("--database", fixture->template, "--load-demo", NULL), ==, 0);
       g_assert_cmpint (run_program ("--database", fixture->template, "--import", fixture->csv), ==, 0);
@@ -148,6 +264,7 @@ fixture_tear_down (Fixture       *fixture,
   g_free (fixture->template);
   g_free (fixture->db);
   g_free (fixture->csv);
+  g_free (fixture->other);
 }
 
 static void
@@ -384,6 +501,142 @@ test_crash_save (Fixture       *fixture,
     }
 }
 
+/* What tells two registers apart, cheaply: the agreements, their events
+ * and the audit trail. */
+static char *
+content_digest (KsDatabase *db)
+{
+  return ks_test_query_text (db, "SELECT (SELECT count(*) || ':' || max (id) || ':' || sum (length (title)) "
+                                 "  || ':' || max (updated_at) FROM agreements) "
+                                 "|| '/' || (SELECT count(*) FROM events) "
+                                 "|| '/' || (SELECT count(*) || ':' || max (id) FROM audit_log)");
+}
+
+static char *
+digest_of_file (const char *path)
+{
+  g_autoptr(KsDatabase) db = assert_register_survived (path);
+
+  return content_digest (db);
+}
+
+static char *
+checksum_of_file (const char *path)
+{
+  g_autofree char *contents = NULL;
+  gsize len = 0;
+
+  g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, len);
+}
+
+static gboolean
+has_before_restore_copy (Fixture *fixture)
+{
+  g_autofree char *work = g_path_get_dirname (fixture->db);
+  g_autofree char *backups = g_build_filename (work, "backups", NULL);
+  g_autoptr(GDir) dir = g_dir_open (backups, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    if (g_str_has_suffix (name, "-before-restore.db"))
+      return TRUE;
+  return FALSE;
+}
+
+/* The restore from the backup dialog: the register is the old one or the
+ * backup, whole; the copy of the old one made first is whole, and there
+ * whenever the old one was replaced; the backup is untouched. */
+static void
+test_crash_restore (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  const char *argv[] = { self_path, "--restorer", fixture->db, fixture->other, NULL };
+  g_autofree char *old = NULL;
+  g_autofree char *restored = NULL;
+  g_autofree char *backup = checksum_of_file (fixture->other);
+  guint n_old = 0, n_restored = 0, n_saved = 0;
+  gint64 full_run;
+  int n_agreements_old;
+
+  reset_work_copy (fixture, FALSE);
+  old = digest_of_file (fixture->db);
+  {
+    g_autoptr(KsDatabase) db = assert_register_survived (fixture->db);
+    n_agreements_old = count_agreements (db);
+  }
+  reset_work_copy (fixture, FALSE);
+  full_run = time_full_run (argv);
+  restored = digest_of_file (fixture->db);
+  g_assert_cmpstr (old, !=, restored);
+
+  for (guint i = 0; i < KILLS_PER_OPERATION; i++)
+    {
+      g_autofree char *out = NULL;
+      g_autofree char *now = NULL;
+      g_autofree char *backup_now = NULL;
+
+      reset_work_copy (fixture, FALSE);
+      out = kill_after (argv, random_delay (full_run));
+      now = digest_of_file (fixture->db);
+      g_assert_true (g_str_equal (now, old) || g_str_equal (now, restored));
+      if (g_str_equal (now, old))
+        n_old++;
+      else
+        n_restored++;
+      if (has_before_restore_copy (fixture))
+        n_saved++;
+      else
+        g_assert_cmpstr (now, ==, old);
+
+      assert_backups_whole (fixture, n_agreements_old);
+      backup_now = checksum_of_file (fixture->other);
+      g_assert_cmpstr (backup_now, ==, backup);
+    }
+
+  g_test_message ("restore: %u kills left the old register, %u the restored one; %u after the copy of the old one",
+                   n_old, n_restored, n_saved);
+}
+
+/* The merge from the window: a worker thread's own connection while the
+ * window's stays open; nothing of the file or all of it. */
+static void
+test_crash_window_merge (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  const char *argv[] = { self_path, "--window-merger", fixture->db, fixture->other, NULL };
+  guint n_merged = 0, n_untouched = 0;
+  gint64 full_run;
+
+  reset_work_copy (fixture, FALSE);
+  full_run = time_full_run (argv);
+  {
+    g_autoptr(KsDatabase) db = assert_register_survived (fixture->db);
+    g_assert_cmpint (count_agreements (db), ==, 15);
+  }
+
+  for (guint i = 0; i < KILLS_PER_OPERATION; i++)
+    {
+      g_autoptr(KsDatabase) db = NULL;
+      g_autofree char *out = NULL;
+      int n;
+
+      reset_work_copy (fixture, FALSE);
+      out = kill_after (argv, random_delay (full_run));
+      db = assert_register_survived (fixture->db);
+      n = ks_test_query_int (db, "SELECT count(*) FROM agreements");
+      g_assert_true (n == 0 || n == 15);
+      g_assert_cmpint (ks_test_query_int (db, "SELECT count(*) FROM merge_peers"), ==, n == 15 ? 1 : 0);
+      g_assert_cmpint (ks_test_query_int (db, "SELECT count(*) FROM events"), ==, n == 15 ? 6 : 0);
+      if (n == 15)
+        n_merged++;
+      else
+        n_untouched++;
+    }
+
+  g_test_message ("window merge: %u kills left it merged, %u untouched", n_merged, n_untouched);
+}
+
 #else
 
 static void
@@ -400,6 +653,10 @@ main (int   argc,
 {
   if (argc == 3 && g_str_equal (argv[1], "--saver"))
     return run_saver (argv[2]);
+  if (argc == 4 && g_str_equal (argv[1], "--restorer"))
+    return run_restorer (argv[2], argv[3]);
+  if (argc == 4 && g_str_equal (argv[1], "--window-merger"))
+    return run_window_merger (argv[2], argv[3]);
 
   self_path = argv[0];
   g_test_init (&argc, &argv, NULL);
@@ -410,6 +667,9 @@ main (int   argc,
   g_test_add ("/crash/load-demo", Fixture, NULL, fixture_set_up, test_crash_load_demo, fixture_tear_down);
   g_test_add ("/crash/backup", Fixture, "backup", fixture_set_up, test_crash_backup, fixture_tear_down);
   g_test_add ("/crash/save", Fixture, NULL, fixture_set_up, test_crash_save, fixture_tear_down);
+  g_test_add ("/crash/restore", Fixture, "restore", fixture_set_up, test_crash_restore, fixture_tear_down);
+  g_test_add ("/crash/window-merge", Fixture, "window-merge", fixture_set_up, test_crash_window_merge,
+              fixture_tear_down);
 #else
   g_test_add_func ("/crash/skip", test_crash_skip);
 #endif

@@ -11,6 +11,10 @@
 #include <sqlite3.h>
 #include <string.h>
 
+#ifdef G_OS_UNIX
+#include <unistd.h>
+#endif
+
 #include "ks-agreement-store.h"
 #include "ks-attachment-store.h"
 #include "ks-audit-diff.h"
@@ -549,6 +553,61 @@ test_exchange_refuses_crafted_files (Fixture       *fixture,
   assert_refused (fixture, crafted, KS_ERROR_NOT_KERJASAMA);
 }
 
+/* Whatever the file's schema says, a merge reads that one file: no
+ * ATTACH, no second look at a table through a shared page, no symlink to
+ * another register. */
+static void
+test_exchange_stays_inside_the_file (Fixture       *fixture,
+                                     gconstpointer  data)
+{
+  g_autofree char *good = path_in (fixture, "good.kerjasama");
+  g_autofree char *crafted = path_in (fixture, "crafted.kerjasama");
+  g_autofree char *outside = path_in (fixture, "outside.db");
+  g_autofree char *link = path_in (fixture, "link.kerjasama");
+  g_autofree char *a_path = path_in (fixture, "a.db");
+  g_autofree char *sql = NULL;
+
+  diverge (fixture);
+  export (fixture->a, good, NULL);
+
+  /* SQLite refuses ATTACH in a trigger; written into the schema anyway,
+   * it makes the file unreadable, never a second database. */
+  sql = g_strdup_printf ("PRAGMA writable_schema = ON;"
+                         "INSERT INTO sqlite_schema (type, name, tbl_name, rootpage, sql) VALUES"
+                         " ('trigger', 'reach', 'meta', 0, 'CREATE TRIGGER reach AFTER INSERT ON meta"
+                         " BEGIN ATTACH ''%s'' AS o; END')", outside);
+  edit_copy (good, crafted, sql);
+  assert_refused (fixture, crafted, KS_ERROR_NOT_KERJASAMA);
+  g_clear_pointer (&sql, g_free);
+
+  /* A view over an attached database's table. */
+  edit_copy (good, crafted, "PRAGMA writable_schema = ON;"
+                            "INSERT INTO sqlite_schema (type, name, tbl_name, rootpage, sql) VALUES"
+                            " ('view', 'reach', 'reach', 0, 'CREATE VIEW reach AS SELECT * FROM o.agreements')");
+  assert_refused (fixture, crafted, KS_ERROR_NOT_KERJASAMA);
+
+  /* A view that would load a library, had extensions been enabled. */
+  sql = g_strdup_printf ("CREATE VIEW reach AS SELECT load_extension ('%s')", outside);
+  edit_copy (good, crafted, sql);
+  assert_refused (fixture, crafted, KS_ERROR_NOT_KERJASAMA);
+
+  /* The same schema text, but meta's entry points at the agreements
+   * table's pages. */
+  edit_copy (good, crafted, "PRAGMA writable_schema = ON;"
+                            "UPDATE sqlite_schema SET rootpage ="
+                            " (SELECT rootpage FROM sqlite_schema WHERE name = 'agreements')"
+                            " WHERE name = 'meta'");
+  assert_refused (fixture, crafted, KS_ERROR_NOT_KERJASAMA);
+
+  g_assert_false (g_file_test (outside, G_FILE_TEST_EXISTS));
+
+#ifdef G_OS_UNIX
+  /* A link to another register is not that register. */
+  g_assert_cmpint (symlink (a_path, link), ==, 0);
+  assert_refused (fixture, link, KS_ERROR_NOT_KERJASAMA);
+#endif
+}
+
 static void
 test_exchange_refuses_own_file (Fixture       *fixture,
                                 gconstpointer  data)
@@ -841,6 +900,7 @@ main (int   argc,
   ADD ("export-by-region", test_exchange_export_by_region);
   ADD ("chain", test_exchange_chain);
   ADD ("refuses-crafted-files", test_exchange_refuses_crafted_files);
+  ADD ("stays-inside-the-file", test_exchange_stays_inside_the_file);
   ADD ("refuses-own-file", test_exchange_refuses_own_file);
   ADD ("file-is-private", test_exchange_file_is_private);
   ADD ("export-by-agency", test_exchange_export_by_agency);

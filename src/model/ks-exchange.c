@@ -691,7 +691,10 @@ typedef struct
 static void
 incoming_clear (Incoming *incoming)
 {
-  const char *names[] = { "incoming.kerjasama", "reference.db", "reference.db-wal", "reference.db-shm" };
+  /* A file whose header asks for WAL mode gets its -wal and -shm too. */
+  const char *names[] = { "incoming.kerjasama", "incoming.kerjasama-wal", "incoming.kerjasama-shm",
+                          "incoming.kerjasama-journal", "reference.db", "reference.db-wal",
+                          "reference.db-shm" };
 
   g_clear_object (&incoming->db);
   if (incoming->dir != NULL)
