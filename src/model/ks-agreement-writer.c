@@ -52,7 +52,9 @@ struct _KsAgreementWriter
 {
   KsDatabase *db;
   char       *source;
-  char       *now;
+  char       *now;               /* of the save, as the single save's */
+  char       *audit_at;          /* of the last audit entry */
+  gboolean    wrote_row;         /* by the last save */
   gint64      second;            /* of now, since the epoch */
   char       *second_text;       /* now up to the seconds */
 
@@ -178,7 +180,8 @@ new_id (gint64 id)
  * row's cost in an import; the same text is built from the clock with
  * the date and time of day formatted once a second. */
 static void
-update_now (KsAgreementWriter *self)
+format_now (KsAgreementWriter  *self,
+            char              **slot)
 {
   gint64 now = g_get_real_time ();
   gint64 second = now / G_USEC_PER_SEC;
@@ -192,11 +195,20 @@ update_now (KsAgreementWriter *self)
       self->second = second;
     }
 
-  g_free (self->now);
-  self->now = g_strdup_printf ("%s.%06dZ", self->second_text, (int) (now % G_USEC_PER_SEC));
+  g_free (*slot);
+  *slot = g_strdup_printf ("%s.%06dZ", self->second_text, (int) (now % G_USEC_PER_SEC));
 }
 
-/* ks_database_audit() with the writer's clock. */
+/* One time for all the rows a save writes, as ks_agreement_store_save()
+ * has always done. */
+static void
+update_now (KsAgreementWriter *self)
+{
+  format_now (self, &self->now);
+}
+
+/* ks_database_audit() with the writer's clock: a time of its own, as
+ * ks_database_audit() takes, so that the save's time stays. */
 static gboolean
 audit (KsAgreementWriter  *self,
        const char         *table,
@@ -214,8 +226,8 @@ audit (KsAgreementWriter  *self,
   if (stmt == NULL)
     return FALSE;
 
-  update_now (self);
-  bind_static (stmt, 1, self->now);
+  format_now (self, &self->audit_at);
+  bind_static (stmt, 1, self->audit_at);
   bind_static (stmt, 2, ks_database_get_staff_name (self->db));
   bind_static (stmt, 3, table);
   bind_static (stmt, 4, uuid);
@@ -1141,6 +1153,7 @@ write_agreement (KsAgreementWriter  *self,
     return FALSE;
 
   self->agreements_changed = TRUE;
+  self->wrote_row = TRUE;
   return audit (self, "agreements", ks_agreement_get_uuid (work),
                 stored == NULL ? "insert" : "update", json, error);
 }
@@ -1168,6 +1181,7 @@ ks_agreement_writer_save (KsAgreementWriter  *self,
   g_return_val_if_fail (ks_database_in_transaction (self->db), FALSE);
 
   update_now (self);
+  self->wrote_row = FALSE;
 
   if (ks_agreement_get_uuid (agreement)[0] == '\0')
     {
@@ -1185,6 +1199,20 @@ ks_agreement_writer_save (KsAgreementWriter  *self,
          resolve_partners (self, agreement, error) &&
          resolve_parties (self, agreement, region_id, error) &&
          write_agreement (self, agreement, stored, id, region_id, parent_id, error);
+}
+
+/**
+ * ks_agreement_writer_get_written_at:
+ *
+ * Returns: (nullable): the updated_at the last ks_agreement_writer_save()
+ *   gave its agreement, or %NULL when it found nothing to write
+ */
+const char *
+ks_agreement_writer_get_written_at (KsAgreementWriter *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return self->wrote_row ? self->now : NULL;
 }
 
 /* ------------------------------------------------------------------ */
@@ -1230,6 +1258,7 @@ ks_agreement_writer_free (KsAgreementWriter *self)
   g_clear_object (&self->db);
   g_free (self->source);
   g_free (self->now);
+  g_free (self->audit_at);
   g_free (self->second_text);
   g_hash_table_unref (self->statements);
   g_hash_table_unref (self->region_ids);
