@@ -127,32 +127,6 @@ save_state_clear (SaveState *state)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (SaveState, save_state_clear)
 
-static void
-bind_text (KsStatement *stmt,
-           int          param,
-           const char  *text)
-{
-  sqlite3_bind_text (stmt, param, text != NULL ? text : "", -1, SQLITE_TRANSIENT);
-}
-
-static void
-bind_static (KsStatement *stmt,
-             int          param,
-             const char  *text)
-{
-  sqlite3_bind_text (stmt, param, text != NULL ? text : "", -1, SQLITE_STATIC);
-}
-
-static void
-set_ref_string (char       **slot,
-                const char  *value)
-{
-  char *copy = g_strdup (value);
-
-  g_free (*slot);
-  *slot = copy;
-}
-
 /* Reading */
 
 static void
@@ -199,7 +173,7 @@ read_row (KsDatabase  *db,
   if (stmt == NULL)
     return NULL;
 
-  bind_text (stmt, 1, uuid);
+  ks_store_bind_text (stmt, 1, uuid);
   if (!ks_store_step_row (db, stmt, &has_row, error))
     return NULL;
 
@@ -275,10 +249,10 @@ person_from_row (KsStatement *stmt)
   KsPerson *person = ks_person_new (ks_store_column_text (stmt, 0), ks_store_column_text (stmt, 1),
                                     ks_store_column_text (stmt, 2));
 
-  set_ref_string (&person->position, ks_store_column_text (stmt, 3));
-  set_ref_string (&person->email, ks_store_column_text (stmt, 4));
-  set_ref_string (&person->phone, ks_store_column_text (stmt, 5));
-  set_ref_string (&person->signed_on, ks_store_column_text (stmt, 6));
+  ks_store_set_string (&person->position, ks_store_column_text (stmt, 3));
+  ks_store_set_string (&person->email, ks_store_column_text (stmt, 4));
+  ks_store_set_string (&person->phone, ks_store_column_text (stmt, 5));
+  ks_store_set_string (&person->signed_on, ks_store_column_text (stmt, 6));
   return person;
 }
 
@@ -384,7 +358,7 @@ ks_agreement_store_exists (KsDatabase  *db,
   if (stmt == NULL)
     return FALSE;
 
-  bind_text (stmt, 1, uuid);
+  ks_store_bind_text (stmt, 1, uuid);
   if (!ks_store_step_row (db, stmt, &has_row, error) || !has_row)
     return FALSE;
 
@@ -414,7 +388,7 @@ ks_agreement_store_lookup_id (KsDatabase  *db,
   if (stmt == NULL)
     return 0;
 
-  bind_text (stmt, 1, uuid);
+  ks_store_bind_text (stmt, 1, uuid);
   if (!ks_store_step_row (db, stmt, &has_row, error))
     return 0;
 
@@ -477,7 +451,7 @@ ks_agreement_store_list_children (KsDatabase  *db,
   if (stmt == NULL)
     return NULL;
 
-  bind_text (stmt, 1, parent_uuid);
+  ks_store_bind_text (stmt, 1, parent_uuid);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       g_autoptr(KsAgreementSummary) child = child_summary_new (stmt);
@@ -548,17 +522,22 @@ find_stored (SaveState  *state,
   return FALSE;
 }
 
-/* A partner picked by name takes the register's spelling and details, so
- * that the caller's object shows what a reload would. */
-static void
-adopt_partner (KsPartnerRef       *ref,
-               const KsPartnerRef *stored)
+/**
+ * ks_agreement_store_adopt_partner:
+ * @stored: the partner as the register holds it
+ *
+ * Gives @ref the register's uuid, spelling and details: a partner picked
+ * by name shows what a reload would.
+ */
+void
+ks_agreement_store_adopt_partner (KsPartnerRef       *ref,
+                                  const KsPartnerRef *stored)
 {
-  set_ref_string (&ref->uuid, stored->uuid);
-  set_ref_string (&ref->name, stored->name);
-  set_ref_string (&ref->kind, stored->kind);
-  set_ref_string (&ref->country, stored->country);
-  set_ref_string (&ref->locality, stored->locality);
+  ks_store_set_string (&ref->uuid, stored->uuid);
+  ks_store_set_string (&ref->name, stored->name);
+  ks_store_set_string (&ref->kind, stored->kind);
+  ks_store_set_string (&ref->country, stored->country);
+  ks_store_set_string (&ref->locality, stored->locality);
 }
 
 /**
@@ -760,18 +739,18 @@ ks_agreement_store_bind_row (KsStatement *stmt,
 {
   /* @work and @now outlive the step: the texts, a description of some
    * kilobytes among them, are not copied. */
-  bind_static (stmt, PARAM_UUID, ks_agreement_get_uuid (work));
+  ks_store_bind_static (stmt, PARAM_UUID, ks_agreement_get_uuid (work));
   sqlite3_bind_int64 (stmt, PARAM_REGION_ID, region_id);
   if (parent_id != 0)
     sqlite3_bind_int64 (stmt, PARAM_PARENT_ID, parent_id);
   else
     sqlite3_bind_null (stmt, PARAM_PARENT_ID);
   for (guint i = 0; i < G_N_ELEMENTS (text_fields); i++)
-    bind_static (stmt, FIRST_TEXT + i, ks_agreement_get_string (work, text_fields[i].property));
+    ks_store_bind_static (stmt, FIRST_TEXT + i, ks_agreement_get_string (work, text_fields[i].property));
   sqlite3_bind_int64 (stmt, PARAM_APBD_AMOUNT, ks_agreement_get_apbd_amount (work));
   sqlite3_bind_int64 (stmt, PARAM_PARTNER_AMOUNT, ks_agreement_get_partner_amount (work));
-  bind_static (stmt, PARAM_CREATED_AT, now);
-  bind_static (stmt, PARAM_UPDATED_AT, now);
+  ks_store_bind_static (stmt, PARAM_CREATED_AT, now);
+  ks_store_bind_static (stmt, PARAM_UPDATED_AT, now);
 }
 
 static gboolean
@@ -802,10 +781,10 @@ write_back (KsAgreement *agreement,
   g_object_set (agreement, "uuid", ks_agreement_get_uuid (state->work), NULL);
 
   for (guint i = 0; i < partners->len; i++)
-    adopt_partner (g_ptr_array_index (partners, i), g_ptr_array_index (resolved_partners, i));
+    ks_agreement_store_adopt_partner (g_ptr_array_index (partners, i), g_ptr_array_index (resolved_partners, i));
   for (guint i = 0; i < parties->len; i++)
-    set_ref_string (&((KsLocalPartyRef *) g_ptr_array_index (parties, i))->name,
-                    ((KsLocalPartyRef *) g_ptr_array_index (resolved_parties, i))->name);
+    ks_store_set_string (&((KsLocalPartyRef *) g_ptr_array_index (parties, i))->name,
+                         ((KsLocalPartyRef *) g_ptr_array_index (resolved_parties, i))->name);
 
   if (stored == NULL)
     ks_agreement_set_timestamps (agreement, written_at, written_at, NULL);

@@ -117,24 +117,6 @@ party_free (Party *party)
   g_free (party);
 }
 
-static void
-bind_text (KsStatement *stmt,
-           int          param,
-           const char  *text)
-{
-  sqlite3_bind_text (stmt, param, text != NULL ? text : "", -1, SQLITE_TRANSIENT);
-}
-
-static void
-set_string (char       **slot,
-            const char  *value)
-{
-  char *copy = g_strdup (value);
-
-  g_free (*slot);
-  *slot = copy;
-}
-
 /* ks_database_prepare() finds its statement by hashing and comparing
  * the whole SQL text, some hundreds of bytes for a row; the writer's
  * texts are constants, known by their address. */
@@ -156,15 +138,6 @@ prepare (KsAgreementWriter  *self,
   if (stmt != NULL)
     g_hash_table_insert (self->statements, (gpointer) sql, stmt);
   return stmt;
-}
-
-/* For values that outlive the statement's step: no copy. */
-static void
-bind_static (KsStatement *stmt,
-             int          param,
-             const char  *text)
-{
-  sqlite3_bind_text (stmt, param, text != NULL ? text : "", -1, SQLITE_STATIC);
 }
 
 static gint64 *
@@ -227,13 +200,13 @@ audit (KsAgreementWriter  *self,
     return FALSE;
 
   format_now (self, &self->audit_at);
-  bind_static (stmt, 1, self->audit_at);
-  bind_static (stmt, 2, ks_database_get_staff_name (self->db));
-  bind_static (stmt, 3, table);
-  bind_static (stmt, 4, uuid);
-  bind_static (stmt, 5, action);
-  bind_static (stmt, 6, changes);
-  bind_static (stmt, 7, self->source);
+  ks_store_bind_static (stmt, 1, self->audit_at);
+  ks_store_bind_static (stmt, 2, ks_database_get_staff_name (self->db));
+  ks_store_bind_static (stmt, 3, table);
+  ks_store_bind_static (stmt, 4, uuid);
+  ks_store_bind_static (stmt, 5, action);
+  ks_store_bind_static (stmt, 6, changes);
+  ks_store_bind_static (stmt, 7, self->source);
   return ks_database_step_done (self->db, stmt, error);
 }
 
@@ -261,7 +234,7 @@ lookup_code (KsAgreementWriter  *self,
   stmt = prepare (self, sql, error);
   if (stmt == NULL)
     return FALSE;
-  bind_text (stmt, 1, code);
+  ks_store_bind_text (stmt, 1, code);
   if (!ks_store_step_row (self->db, stmt, &has_row, error))
     return FALSE;
 
@@ -396,7 +369,7 @@ lookup_parent (KsAgreementWriter  *self,
   stmt = prepare (self, "SELECT id, title FROM agreements WHERE uuid = ?", error);
   if (stmt == NULL)
     return FALSE;
-  bind_text (stmt, 1, parent_uuid);
+  ks_store_bind_text (stmt, 1, parent_uuid);
   if (!ks_store_step_row (self->db, stmt, &has_row, error))
     return FALSE;
 
@@ -473,7 +446,7 @@ find_partner_by_uuid (KsAgreementWriter  *self,
   stmt = prepare (self, SELECT_PARTNER "WHERE uuid = ?", error);
   if (stmt == NULL)
     return FALSE;
-  bind_text (stmt, 1, uuid);
+  ks_store_bind_text (stmt, 1, uuid);
   return step_partner (self, stmt, partner, error);
 }
 
@@ -494,8 +467,8 @@ query_partner_by_name (KsAgreementWriter  *self,
                               error);
   if (stmt == NULL)
     return FALSE;
-  bind_text (stmt, 1, ref->name);
-  bind_text (stmt, 2, ref->country);
+  ks_store_bind_text (stmt, 1, ref->name);
+  ks_store_bind_text (stmt, 2, ref->country);
   if (!step_partner (self, stmt, partner, error))
     return FALSE;
   if (*partner != NULL)
@@ -509,8 +482,8 @@ query_partner_by_name (KsAgreementWriter  *self,
                               error);
   if (stmt == NULL)
     return FALSE;
-  bind_text (stmt, 1, ref->country);
-  bind_text (stmt, 2, folded);
+  ks_store_bind_text (stmt, 1, ref->country);
+  ks_store_bind_text (stmt, 2, folded);
   return step_partner (self, stmt, partner, error);
 }
 
@@ -545,14 +518,14 @@ insert_partner (KsAgreementWriter  *self,
   if (stmt == NULL)
     return FALSE;
 
-  bind_text (stmt, 1, ref->uuid);
-  bind_text (stmt, 2, ref->name);
-  bind_text (stmt, 3, ref->kind);
-  bind_text (stmt, 4, ref->country);
-  bind_text (stmt, 5, ref->locality);
-  bind_text (stmt, 6, self->now);
-  bind_text (stmt, 7, self->now);
-  bind_text (stmt, 8, folded);
+  ks_store_bind_text (stmt, 1, ref->uuid);
+  ks_store_bind_text (stmt, 2, ref->name);
+  ks_store_bind_text (stmt, 3, ref->kind);
+  ks_store_bind_text (stmt, 4, ref->country);
+  ks_store_bind_text (stmt, 5, ref->locality);
+  ks_store_bind_text (stmt, 6, self->now);
+  ks_store_bind_text (stmt, 7, self->now);
+  ks_store_bind_text (stmt, 8, folded);
   if (!ks_database_step_done (self->db, stmt, error))
     return FALSE;
 
@@ -590,20 +563,20 @@ update_partner (KsAgreementWriter  *self,
   if (stmt == NULL)
     return FALSE;
 
-  bind_text (stmt, 1, ref->name);
-  bind_text (stmt, 2, ref->kind);
-  bind_text (stmt, 3, ref->country);
-  bind_text (stmt, 4, ref->locality);
-  bind_text (stmt, 5, self->now);
-  bind_text (stmt, 6, folded);
+  ks_store_bind_text (stmt, 1, ref->name);
+  ks_store_bind_text (stmt, 2, ref->kind);
+  ks_store_bind_text (stmt, 3, ref->country);
+  ks_store_bind_text (stmt, 4, ref->locality);
+  ks_store_bind_text (stmt, 5, self->now);
+  ks_store_bind_text (stmt, 6, folded);
   sqlite3_bind_int64 (stmt, 7, stored->id);
   if (!ks_database_step_done (self->db, stmt, error))
     return FALSE;
 
-  set_string (&stored->ref->name, ref->name);
-  set_string (&stored->ref->kind, ref->kind);
-  set_string (&stored->ref->country, ref->country);
-  set_string (&stored->ref->locality, ref->locality);
+  ks_store_set_string (&stored->ref->name, ref->name);
+  ks_store_set_string (&stored->ref->kind, ref->kind);
+  ks_store_set_string (&stored->ref->country, ref->country);
+  ks_store_set_string (&stored->ref->locality, ref->locality);
   /* Names may now find another partner. */
   g_hash_table_remove_all (self->partners_by_name);
   self->partners_changed = TRUE;
@@ -611,18 +584,6 @@ update_partner (KsAgreementWriter  *self,
 
   json = ks_audit_changes_to_json (changes);
   return audit (self, "partners", ref->uuid, "update", json, error);
-}
-
-/* A partner picked by name takes the register's spelling and details. */
-static void
-adopt_partner (KsPartnerRef       *ref,
-               const KsPartnerRef *stored)
-{
-  set_string (&ref->uuid, stored->uuid);
-  set_string (&ref->name, stored->name);
-  set_string (&ref->kind, stored->kind);
-  set_string (&ref->country, stored->country);
-  set_string (&ref->locality, stored->locality);
 }
 
 static gboolean
@@ -645,7 +606,7 @@ resolve_partner_by_name (KsAgreementWriter  *self,
     }
   else
     {
-      adopt_partner (ref, partner->ref);
+      ks_agreement_store_adopt_partner (ref, partner->ref);
       *id = partner->id;
     }
 
@@ -752,7 +713,7 @@ query_party (KsAgreementWriter  *self,
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, region_id);
-  bind_text (stmt, 2, name);
+  ks_store_bind_text (stmt, 2, name);
   if (!step_party (self, stmt, party, error))
     return FALSE;
   if (*party != NULL)
@@ -767,7 +728,7 @@ query_party (KsAgreementWriter  *self,
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, region_id);
-  bind_text (stmt, 2, folded);
+  ks_store_bind_text (stmt, 2, folded);
   return step_party (self, stmt, party, error);
 }
 
@@ -793,12 +754,12 @@ insert_party (KsAgreementWriter  *self,
   if (stmt == NULL)
     return FALSE;
 
-  bind_text (stmt, 1, uuid);
+  ks_store_bind_text (stmt, 1, uuid);
   sqlite3_bind_int64 (stmt, 2, region_id);
-  bind_text (stmt, 3, name);
-  bind_text (stmt, 4, self->now);
-  bind_text (stmt, 5, self->now);
-  bind_text (stmt, 6, folded);
+  ks_store_bind_text (stmt, 3, name);
+  ks_store_bind_text (stmt, 4, self->now);
+  ks_store_bind_text (stmt, 5, self->now);
+  ks_store_bind_text (stmt, 6, folded);
   if (!ks_database_step_done (self->db, stmt, error))
     return FALSE;
 
@@ -859,7 +820,7 @@ resolve_party (KsAgreementWriter  *self,
     return FALSE;
 
   g_hash_table_insert (self->parties_by_name, g_steal_pointer (&key), party);
-  set_string (&ref->name, party->name);
+  ks_store_set_string (&ref->name, party->name);
   *id = party->id;
   return TRUE;
 }
@@ -945,11 +906,11 @@ bind_summaries (KsStatement *stmt,
     g_ptr_array_add (obstacle_keys, ((KsObstacle *) g_ptr_array_index (obstacles, i))->key);
   obstacles_text = join_sorted (obstacle_keys);
 
-  bind_text (stmt, PARAM_LOCAL_PARTIES_TEXT, names->str);
-  bind_text (stmt, PARAM_PARTNERS_TEXT, partner_names->str);
-  bind_text (stmt, PARAM_COUNTRIES, countries->str);
-  bind_text (stmt, PARAM_SECTORS_TEXT, sectors);
-  bind_text (stmt, PARAM_OBSTACLES_TEXT, obstacles_text);
+  ks_store_bind_text (stmt, PARAM_LOCAL_PARTIES_TEXT, names->str);
+  ks_store_bind_text (stmt, PARAM_PARTNERS_TEXT, partner_names->str);
+  ks_store_bind_text (stmt, PARAM_COUNTRIES, countries->str);
+  ks_store_bind_text (stmt, PARAM_SECTORS_TEXT, sectors);
+  ks_store_bind_text (stmt, PARAM_OBSTACLES_TEXT, obstacles_text);
 }
 
 static gboolean
@@ -1053,14 +1014,14 @@ bind_party_link (KsAgreementWriter *self, KsStatement *stmt, gpointer item, guin
   KsLocalPartyRef *ref = item;
 
   sqlite3_bind_int64 (stmt, 2, g_array_index (self->party_ids, gint64, index));
-  bind_static (stmt, 3, ref->role);
+  ks_store_bind_static (stmt, 3, ref->role);
   sqlite3_bind_int (stmt, 4, index);
 }
 
 static void
 bind_sector (KsAgreementWriter *self, KsStatement *stmt, gpointer item, guint index)
 {
-  bind_static (stmt, 2, item);
+  ks_store_bind_static (stmt, 2, item);
 }
 
 static void
@@ -1068,8 +1029,8 @@ bind_obstacle (KsAgreementWriter *self, KsStatement *stmt, gpointer item, guint 
 {
   KsObstacle *obstacle = item;
 
-  bind_static (stmt, 2, obstacle->key);
-  bind_static (stmt, 3, obstacle->note);
+  ks_store_bind_static (stmt, 2, obstacle->key);
+  ks_store_bind_static (stmt, 3, obstacle->note);
 }
 
 static void
@@ -1077,13 +1038,13 @@ bind_person (KsAgreementWriter *self, KsStatement *stmt, gpointer item, guint in
 {
   KsPerson *person = item;
 
-  bind_text (stmt, 2, person->side);
-  bind_text (stmt, 3, person->role);
-  bind_text (stmt, 4, person->name);
-  bind_text (stmt, 5, person->position);
-  bind_text (stmt, 6, person->email);
-  bind_text (stmt, 7, person->phone);
-  bind_text (stmt, 8, person->signed_on);
+  ks_store_bind_text (stmt, 2, person->side);
+  ks_store_bind_text (stmt, 3, person->role);
+  ks_store_bind_text (stmt, 4, person->name);
+  ks_store_bind_text (stmt, 5, person->position);
+  ks_store_bind_text (stmt, 6, person->email);
+  ks_store_bind_text (stmt, 7, person->phone);
+  ks_store_bind_text (stmt, 8, person->signed_on);
   sqlite3_bind_int (stmt, 9, index);
 }
 
@@ -1093,8 +1054,8 @@ bind_step (KsAgreementWriter *self, KsStatement *stmt, gpointer item, guint inde
   KsProcedureEntry *entry = item;
 
   sqlite3_bind_int64 (stmt, 2, g_array_index (self->step_ids_of_save, gint64, index));
-  bind_text (stmt, 3, entry->done_on);
-  bind_text (stmt, 4, entry->note);
+  ks_store_bind_text (stmt, 3, entry->done_on);
+  ks_store_bind_text (stmt, 4, entry->note);
 }
 
 static gboolean
