@@ -45,6 +45,8 @@ void            ks_agreement_store_bind_row        (KsStatement        *stmt,
                                                     const char         *now);
 KsAuditChanges *ks_agreement_store_diff            (KsAgreement        *old,
                                                     KsAgreement        *work);
+void            ks_agreement_store_adopt_partner   (KsPartnerRef       *ref,
+                                                    const KsPartnerRef *stored);
 void            ks_agreement_store_partner_changes (KsAuditChanges     *changes,
                                                     const KsPartnerRef *old,
                                                     const KsPartnerRef *ref);

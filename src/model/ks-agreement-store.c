@@ -15,6 +15,7 @@
 #include "ks-agreement-store-private.h"
 #include "ks-agreement-store.h"
 #include "ks-agreement-summary-private.h"
+#include "ks-agreement-writer.h"
 #include "ks-audit-changes.h"
 #include "ks-error.h"
 #include "ks-store-util.h"
@@ -78,13 +79,6 @@ enum {
   "FROM agreements a JOIN regions r ON r.id = a.region_id "                  \
   "LEFT JOIN agreements p ON p.id = a.parent_id WHERE a.uuid = ?"
 
-#define INSERT_AGREEMENT                                                      \
-  "INSERT INTO agreements (" KS_AGREEMENT_ROW_COLUMNS ") VALUES ("           \
-  KS_AGREEMENT_ROW_VALUES ")"
-
-#define UPDATE_AGREEMENT                                                      \
-  "UPDATE agreements SET " KS_AGREEMENT_ROW_ASSIGNMENTS " WHERE uuid = ?1"
-
 /* The same expressions as migrate-2.sql and the consistency check, so
  * that a refreshed row always passes the check. */
 #define REFRESH_SUMMARY                                                       \
@@ -111,23 +105,16 @@ enum {
   "   WHERE agreement_id = ?1 AND deleted_at IS NULL), '') "                 \
   "WHERE id = ?1"
 
-/* What one save works out before and while it writes. */
+/* What one save works out before and while it writes; the writing
+ * itself is the bulk writer's, made for this one save, so that an editor's
+ * save and an import's write the same rows and audit entries. */
 typedef struct
 {
-  KsDatabase  *db;
-  KsAgreement *work;               /* a copy of the caller's, resolved */
-  KsAgreement *stored;             /* NULL for a new agreement */
-  char        *now;
-  gint64       id;
-  gint64       region_id;
-  gint64       parent_id;
-  GArray      *partner_ids;        /* per partner ref */
-  GArray      *party_ids;          /* per local party ref */
-  GArray      *step_ids;           /* per procedure entry */
-  GHashTable  *touched_partners;   /* ids of partner rows this save changed */
-  gboolean     partners_changed;
-  gboolean     parties_changed;
-  gboolean     agreement_changed;
+  KsDatabase        *db;
+  KsAgreement       *work;         /* a copy of the caller's, resolved */
+  KsAgreement       *stored;       /* NULL for a new agreement */
+  gint64             id;
+  KsAgreementWriter *writer;
 } SaveState;
 
 static void
@@ -135,40 +122,10 @@ save_state_clear (SaveState *state)
 {
   g_clear_object (&state->work);
   g_clear_object (&state->stored);
-  g_clear_pointer (&state->now, g_free);
-  g_clear_pointer (&state->partner_ids, g_array_unref);
-  g_clear_pointer (&state->party_ids, g_array_unref);
-  g_clear_pointer (&state->step_ids, g_array_unref);
-  g_clear_pointer (&state->touched_partners, g_hash_table_unref);
+  g_clear_pointer (&state->writer, ks_agreement_writer_free);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (SaveState, save_state_clear)
-
-static void
-bind_text (KsStatement *stmt,
-           int          param,
-           const char  *text)
-{
-  sqlite3_bind_text (stmt, param, text != NULL ? text : "", -1, SQLITE_TRANSIENT);
-}
-
-static void
-bind_static (KsStatement *stmt,
-             int          param,
-             const char  *text)
-{
-  sqlite3_bind_text (stmt, param, text != NULL ? text : "", -1, SQLITE_STATIC);
-}
-
-static void
-set_ref_string (char       **slot,
-                const char  *value)
-{
-  char *copy = g_strdup (value);
-
-  g_free (*slot);
-  *slot = copy;
-}
 
 /* Reading */
 
@@ -216,7 +173,7 @@ read_row (KsDatabase  *db,
   if (stmt == NULL)
     return NULL;
 
-  bind_text (stmt, 1, uuid);
+  ks_store_bind_text (stmt, 1, uuid);
   if (!ks_store_step_row (db, stmt, &has_row, error))
     return NULL;
 
@@ -292,10 +249,10 @@ person_from_row (KsStatement *stmt)
   KsPerson *person = ks_person_new (ks_store_column_text (stmt, 0), ks_store_column_text (stmt, 1),
                                     ks_store_column_text (stmt, 2));
 
-  set_ref_string (&person->position, ks_store_column_text (stmt, 3));
-  set_ref_string (&person->email, ks_store_column_text (stmt, 4));
-  set_ref_string (&person->phone, ks_store_column_text (stmt, 5));
-  set_ref_string (&person->signed_on, ks_store_column_text (stmt, 6));
+  ks_store_set_string (&person->position, ks_store_column_text (stmt, 3));
+  ks_store_set_string (&person->email, ks_store_column_text (stmt, 4));
+  ks_store_set_string (&person->phone, ks_store_column_text (stmt, 5));
+  ks_store_set_string (&person->signed_on, ks_store_column_text (stmt, 6));
   return person;
 }
 
@@ -401,7 +358,7 @@ ks_agreement_store_exists (KsDatabase  *db,
   if (stmt == NULL)
     return FALSE;
 
-  bind_text (stmt, 1, uuid);
+  ks_store_bind_text (stmt, 1, uuid);
   if (!ks_store_step_row (db, stmt, &has_row, error) || !has_row)
     return FALSE;
 
@@ -431,7 +388,7 @@ ks_agreement_store_lookup_id (KsDatabase  *db,
   if (stmt == NULL)
     return 0;
 
-  bind_text (stmt, 1, uuid);
+  ks_store_bind_text (stmt, 1, uuid);
   if (!ks_store_step_row (db, stmt, &has_row, error))
     return 0;
 
@@ -494,7 +451,7 @@ ks_agreement_store_list_children (KsDatabase  *db,
   if (stmt == NULL)
     return NULL;
 
-  bind_text (stmt, 1, parent_uuid);
+  ks_store_bind_text (stmt, 1, parent_uuid);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       g_autoptr(KsAgreementSummary) child = child_summary_new (stmt);
@@ -536,34 +493,7 @@ ks_agreement_store_refresh_summary (KsDatabase  *db,
   return ks_database_step_done (db, stmt, error);
 }
 
-/* Resolving references */
-
-static gboolean
-lookup_region (SaveState  *state,
-               GError    **error)
-{
-  const char *code = ks_agreement_get_region_code (state->work);
-  g_autoptr(KsStatement) stmt = ks_database_prepare (state->db, "SELECT id FROM regions WHERE code = ?",
-                                                     error);
-  gboolean has_row;
-
-  if (stmt == NULL)
-    return FALSE;
-
-  bind_text (stmt, 1, code);
-  if (!ks_store_step_row (state->db, stmt, &has_row, error))
-    return FALSE;
-
-  if (!has_row)
-    {
-      g_set_error (error, KS_ERROR, KS_ERROR_INVALID,
-                   _("Region: there is no region with code %s"), code);
-      return FALSE;
-    }
-
-  state->region_id = sqlite3_column_int64 (stmt, 0);
-  return TRUE;
-}
+/* Saving: the writing itself is the writer's (ks-agreement-writer.c) */
 
 static gboolean
 find_stored (SaveState  *state,
@@ -592,245 +522,22 @@ find_stored (SaveState  *state,
   return FALSE;
 }
 
-static gboolean
-read_parent_of (KsDatabase  *db,
-                gint64       id,
-                gint64      *parent_id,
-                GError     **error)
+/**
+ * ks_agreement_store_adopt_partner:
+ * @stored: the partner as the register holds it
+ *
+ * Gives @ref the register's uuid, spelling and details: a partner picked
+ * by name shows what a reload would.
+ */
+void
+ks_agreement_store_adopt_partner (KsPartnerRef       *ref,
+                                  const KsPartnerRef *stored)
 {
-  g_autoptr(KsStatement) stmt = ks_database_prepare (db, "SELECT parent_id FROM agreements WHERE id = ?",
-                                                     error);
-  gboolean has_row;
-
-  if (stmt == NULL)
-    return FALSE;
-
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (!ks_store_step_row (db, stmt, &has_row, error))
-    return FALSE;
-
-  *parent_id = has_row ? sqlite3_column_int64 (stmt, 0) : 0;
-  return TRUE;
-}
-
-/* Following the chain upwards from the new parent must never come back
- * to this agreement.  A chain already looping (a damaged file) ends the
- * walk too. */
-static gboolean
-check_no_cycle (SaveState   *state,
-                const char  *parent_title,
-                GError     **error)
-{
-  g_autoptr(GHashTable) visited = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  gint64 current = state->parent_id;
-
-  while (current != 0)
-    {
-      if (current == state->id)
-        {
-          g_set_error (error, KS_ERROR, KS_ERROR_INVALID,
-                       _("Parent agreement: “%s” already follows this agreement, "
-                         "so this one cannot follow it"),
-                       parent_title);
-          return FALSE;
-        }
-
-      if (!g_hash_table_add (visited, g_memdup2 (&current, sizeof current)))
-        break;
-      if (!read_parent_of (state->db, current, &current, error))
-        return FALSE;
-    }
-
-  return TRUE;
-}
-
-static gboolean
-lookup_parent (SaveState  *state,
-               GError    **error)
-{
-  const char *parent_uuid = ks_agreement_get_parent_uuid (state->work);
-  g_autoptr(KsStatement) stmt = NULL;
-  g_autofree char *title = NULL;
-  gboolean has_row;
-
-  if (parent_uuid[0] == '\0')
-    return TRUE;
-
-  stmt = ks_database_prepare (state->db, "SELECT id, title FROM agreements WHERE uuid = ?", error);
-  if (stmt == NULL)
-    return FALSE;
-
-  bind_text (stmt, 1, parent_uuid);
-  if (!ks_store_step_row (state->db, stmt, &has_row, error))
-    return FALSE;
-
-  if (!has_row)
-    {
-      g_set_error (error, KS_ERROR, KS_ERROR_INVALID,
-                   _("Parent agreement: there is no agreement with the identifier %s"), parent_uuid);
-      return FALSE;
-    }
-
-  state->parent_id = sqlite3_column_int64 (stmt, 0);
-  title = g_strdup (ks_store_column_text (stmt, 1));
-  ks_statement_release (g_steal_pointer (&stmt));
-
-  /* Only an agreement already in the register can be someone's parent. */
-  return state->id == 0 || check_no_cycle (state, title, error);
-}
-
-static gboolean
-lookup_step (SaveState         *state,
-             KsProcedureEntry  *entry,
-             guint              i,
-             GError           **error)
-{
-  g_autoptr(KsStatement) stmt = ks_database_prepare (state->db,
-                                                     "SELECT id FROM procedure_steps WHERE key = ?",
-                                                     error);
-  gboolean has_row;
-  gint64 step_id;
-
-  if (stmt == NULL)
-    return FALSE;
-
-  bind_text (stmt, 1, entry->step_key);
-  if (!ks_store_step_row (state->db, stmt, &has_row, error))
-    return FALSE;
-
-  if (!has_row)
-    {
-      g_set_error (error, KS_ERROR, KS_ERROR_INVALID,
-                   _("Procedure step %u: there is no step “%s” in the checklist"),
-                   i + 1, entry->step_key);
-      return FALSE;
-    }
-
-  step_id = sqlite3_column_int64 (stmt, 0);
-  g_array_append_val (state->step_ids, step_id);
-  return TRUE;
-}
-
-/* Steps are reference data a user edits, so only the register knows
- * which keys exist; a deleted step still names its old entries. */
-static gboolean
-lookup_steps (SaveState  *state,
-              GError    **error)
-{
-  GPtrArray *procedure = ks_agreement_get_procedure (state->work);
-
-  for (guint i = 0; i < procedure->len; i++)
-    if (!lookup_step (state, g_ptr_array_index (procedure, i), i, error))
-      return FALSE;
-
-  return TRUE;
-}
-
-/* Partners: shared by every agreement that names them */
-
-#define SELECT_PARTNER "SELECT id, uuid, name, kind, country, locality FROM partners "
-
-static KsPartnerRef *
-stored_partner_from_row (KsStatement *stmt,
-                         gint64      *id)
-{
-  *id = sqlite3_column_int64 (stmt, 0);
-  return ks_partner_ref_new (ks_store_column_text (stmt, 1), ks_store_column_text (stmt, 2),
-                             ks_store_column_text (stmt, 3), ks_store_column_text (stmt, 4),
-                             ks_store_column_text (stmt, 5));
-}
-
-static gboolean
-find_partner_by_uuid (SaveState     *state,
-                      const char    *uuid,
-                      gint64        *id,
-                      KsPartnerRef **stored,
-                      GError       **error)
-{
-  g_autoptr(KsStatement) stmt = ks_database_prepare (state->db, SELECT_PARTNER "WHERE uuid = ?", error);
-  gboolean has_row;
-
-  if (stmt == NULL)
-    return FALSE;
-
-  bind_text (stmt, 1, uuid);
-  if (!ks_store_step_row (state->db, stmt, &has_row, error))
-    return FALSE;
-
-  if (has_row)
-    *stored = stored_partner_from_row (stmt, id);
-  return TRUE;
-}
-
-/* Names differing in case only are one partner; SQLite's NOCASE knows
- * ASCII only ("ÖSTERREICH"), so the stored folded name is looked up once
- * the exact spelling, which the index finds, failed. */
-static gboolean
-find_partner_by_folded_name (SaveState     *state,
-                             KsPartnerRef  *ref,
-                             gint64        *id,
-                             KsPartnerRef **stored,
-                             GError       **error)
-{
-  g_autofree char *folded = ks_agreement_fold_name (ref->name);
-  g_autoptr(KsStatement) stmt =
-    ks_database_prepare (state->db,
-                         SELECT_PARTNER "WHERE deleted_at IS NULL AND country = ? AND folded_name = ? "
-                         "ORDER BY id LIMIT 1",
-                         error);
-  gboolean has_row;
-
-  if (stmt == NULL)
-    return FALSE;
-
-  bind_text (stmt, 1, ref->country);
-  bind_text (stmt, 2, folded);
-  if (!ks_store_step_row (state->db, stmt, &has_row, error))
-    return FALSE;
-
-  if (has_row)
-    *stored = stored_partner_from_row (stmt, id);
-  return TRUE;
-}
-
-static gboolean
-find_partner_by_name (SaveState     *state,
-                      KsPartnerRef  *ref,
-                      gint64        *id,
-                      KsPartnerRef **stored,
-                      GError       **error)
-{
-  g_autoptr(KsStatement) stmt =
-    ks_database_prepare (state->db,
-                         SELECT_PARTNER "WHERE deleted_at IS NULL AND name = ? AND country = ? "
-                         "ORDER BY id LIMIT 1",
-                         error);
-  gboolean has_row;
-
-  if (stmt == NULL)
-    return FALSE;
-
-  bind_text (stmt, 1, ref->name);
-  bind_text (stmt, 2, ref->country);
-  if (!ks_store_step_row (state->db, stmt, &has_row, error))
-    return FALSE;
-
-  if (has_row)
-    {
-      *stored = stored_partner_from_row (stmt, id);
-      return TRUE;
-    }
-
-  ks_statement_release (g_steal_pointer (&stmt));
-  return find_partner_by_folded_name (state, ref, id, stored, error);
-}
-
-static void
-add_partner_changes (KsAuditChanges     *changes,
-                     const KsPartnerRef *old,
-                     const KsPartnerRef *ref)
-{
-  ks_agreement_store_partner_changes (changes, old, ref);
+  ks_store_set_string (&ref->uuid, stored->uuid);
+  ks_store_set_string (&ref->name, stored->name);
+  ks_store_set_string (&ref->kind, stored->kind);
+  ks_store_set_string (&ref->country, stored->country);
+  ks_store_set_string (&ref->locality, stored->locality);
 }
 
 /**
@@ -848,344 +555,6 @@ ks_agreement_store_partner_changes (KsAuditChanges     *changes,
   ks_audit_changes_add_string (changes, "kind", old != NULL ? old->kind : NULL, ref->kind);
   ks_audit_changes_add_string (changes, "country", old != NULL ? old->country : NULL, ref->country);
   ks_audit_changes_add_string (changes, "locality", old != NULL ? old->locality : NULL, ref->locality);
-}
-
-static gboolean
-insert_partner (SaveState     *state,
-                KsPartnerRef  *ref,
-                const char    *source,
-                gint64        *id,
-                GError       **error)
-{
-  g_autoptr(KsAuditChanges) changes = ks_audit_changes_new ();
-  g_autoptr(KsStatement) stmt = NULL;
-  g_autofree char *json = NULL;
-  g_autofree char *folded = ks_agreement_fold_name (ref->name);
-
-  /* A partner from another register keeps its identity. */
-  if (ref->uuid[0] == '\0')
-    {
-      g_free (ref->uuid);
-      ref->uuid = ks_database_new_uuid ();
-    }
-
-  stmt = ks_database_prepare (state->db,
-                              "INSERT INTO partners (uuid, name, kind, country, locality, "
-                              "created_at, updated_at, folded_name) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                              error);
-  if (stmt == NULL)
-    return FALSE;
-
-  bind_text (stmt, 1, ref->uuid);
-  bind_text (stmt, 2, ref->name);
-  bind_text (stmt, 3, ref->kind);
-  bind_text (stmt, 4, ref->country);
-  bind_text (stmt, 5, ref->locality);
-  bind_text (stmt, 6, state->now);
-  bind_text (stmt, 7, state->now);
-  bind_text (stmt, 8, folded);
-  if (!ks_database_step_done (state->db, stmt, error))
-    return FALSE;
-
-  *id = sqlite3_last_insert_rowid (ks_database_get_handle (state->db));
-  state->partners_changed = TRUE;
-
-  add_partner_changes (changes, NULL, ref);
-  json = ks_audit_changes_to_json (changes);
-  return ks_database_audit (state->db, "partners", ref->uuid, "insert", json, source, error);
-}
-
-/* Editing a partner through one agreement changes it for all of them;
- * their summaries are refreshed before the save ends. */
-static gboolean
-update_partner (SaveState           *state,
-                gint64               id,
-                const KsPartnerRef  *stored,
-                const KsPartnerRef  *ref,
-                const char          *source,
-                GError             **error)
-{
-  g_autoptr(KsAuditChanges) changes = ks_audit_changes_new ();
-  g_autoptr(KsStatement) stmt = NULL;
-  g_autofree char *json = NULL;
-  g_autofree char *folded = NULL;
-
-  add_partner_changes (changes, stored, ref);
-  if (ks_audit_changes_is_empty (changes))
-    return TRUE;
-
-  folded = ks_agreement_fold_name (ref->name);
-  stmt = ks_database_prepare (state->db,
-                              "UPDATE partners SET name = ?, kind = ?, country = ?, locality = ?, "
-                              "updated_at = ?, folded_name = ? WHERE id = ?",
-                              error);
-  if (stmt == NULL)
-    return FALSE;
-
-  bind_text (stmt, 1, ref->name);
-  bind_text (stmt, 2, ref->kind);
-  bind_text (stmt, 3, ref->country);
-  bind_text (stmt, 4, ref->locality);
-  bind_text (stmt, 5, state->now);
-  bind_text (stmt, 6, folded);
-  sqlite3_bind_int64 (stmt, 7, id);
-  if (!ks_database_step_done (state->db, stmt, error))
-    return FALSE;
-
-  state->partners_changed = TRUE;
-  g_hash_table_add (state->touched_partners, g_memdup2 (&id, sizeof id));
-
-  json = ks_audit_changes_to_json (changes);
-  return ks_database_audit (state->db, "partners", ref->uuid, "update", json, source, error);
-}
-
-/* A partner picked by name takes the register's spelling and details, so
- * that the caller's object shows what a reload would. */
-static void
-adopt_partner (KsPartnerRef       *ref,
-               const KsPartnerRef *stored)
-{
-  set_ref_string (&ref->uuid, stored->uuid);
-  set_ref_string (&ref->name, stored->name);
-  set_ref_string (&ref->kind, stored->kind);
-  set_ref_string (&ref->country, stored->country);
-  set_ref_string (&ref->locality, stored->locality);
-}
-
-static gboolean
-resolve_partner (SaveState     *state,
-                 KsPartnerRef  *ref,
-                 const char    *source,
-                 gint64        *id,
-                 GError       **error)
-{
-  g_autoptr(KsPartnerRef) stored = NULL;
-
-  g_strstrip (ref->name);
-
-  if (ref->uuid[0] != '\0')
-    {
-      if (!find_partner_by_uuid (state, ref->uuid, id, &stored, error))
-        return FALSE;
-      return stored != NULL
-             ? update_partner (state, *id, stored, ref, source, error)
-             : insert_partner (state, ref, source, id, error);
-    }
-
-  if (!find_partner_by_name (state, ref, id, &stored, error))
-    return FALSE;
-  if (stored == NULL)
-    return insert_partner (state, ref, source, id, error);
-
-  adopt_partner (ref, stored);
-  return TRUE;
-}
-
-static gboolean
-resolve_partners (SaveState   *state,
-                  const char  *source,
-                  GError     **error)
-{
-  GPtrArray *partners = ks_agreement_get_partners (state->work);
-
-  for (guint i = 0; i < partners->len; i++)
-    {
-      KsPartnerRef *ref = g_ptr_array_index (partners, i);
-      gint64 id = 0;
-
-      if (!resolve_partner (state, ref, source, &id, error))
-        return FALSE;
-
-      /* One entry by uuid and one by name can be the same partner. */
-      for (guint j = 0; j < i; j++)
-        if (g_array_index (state->partner_ids, gint64, j) == id)
-          {
-            g_set_error (error, KS_ERROR, KS_ERROR_INVALID,
-                         _("%s: “%s” is listed twice"), _("Partners"), ref->name);
-            return FALSE;
-          }
-      g_array_append_val (state->partner_ids, id);
-    }
-
-  return TRUE;
-}
-
-/* Local parties: units of the agreement's region, found by name */
-
-typedef struct
-{
-  gint64    id;
-  char     *uuid;
-  char     *name;
-  gboolean  deleted;
-} StoredParty;
-
-static void
-stored_party_clear (StoredParty *party)
-{
-  g_clear_pointer (&party->uuid, g_free);
-  g_clear_pointer (&party->name, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (StoredParty, stored_party_clear)
-
-#define SELECT_PARTY "SELECT id, uuid, name, deleted_at IS NOT NULL FROM local_parties "
-
-static void
-stored_party_from_row (KsStatement *stmt,
-                       StoredParty *party)
-{
-  party->id = sqlite3_column_int64 (stmt, 0);
-  party->uuid = g_strdup (ks_store_column_text (stmt, 1));
-  party->name = g_strdup (ks_store_column_text (stmt, 2));
-  party->deleted = sqlite3_column_int (stmt, 3) != 0;
-}
-
-/* The name is unique per region whatever deleted_at says, so a deleted
- * party is found too (live ones first). */
-static gboolean
-find_party_by_folded_name (SaveState    *state,
-                           const char   *name,
-                           StoredParty  *party,
-                           GError      **error)
-{
-  g_autofree char *folded = ks_agreement_fold_name (name);
-  g_autoptr(KsStatement) stmt =
-    ks_database_prepare (state->db,
-                         SELECT_PARTY "WHERE region_id = ? AND folded_name = ? "
-                         "ORDER BY deleted_at IS NOT NULL, id LIMIT 1",
-                         error);
-  gboolean has_row;
-
-  if (stmt == NULL)
-    return FALSE;
-
-  sqlite3_bind_int64 (stmt, 1, state->region_id);
-  bind_text (stmt, 2, folded);
-  if (!ks_store_step_row (state->db, stmt, &has_row, error))
-    return FALSE;
-
-  if (has_row)
-    stored_party_from_row (stmt, party);
-  return TRUE;
-}
-
-static gboolean
-find_party (SaveState    *state,
-            const char   *name,
-            StoredParty  *party,
-            GError      **error)
-{
-  g_autoptr(KsStatement) stmt =
-    ks_database_prepare (state->db, SELECT_PARTY "WHERE region_id = ? AND name = ?", error);
-  gboolean has_row;
-
-  if (stmt == NULL)
-    return FALSE;
-
-  sqlite3_bind_int64 (stmt, 1, state->region_id);
-  bind_text (stmt, 2, name);
-  if (!ks_store_step_row (state->db, stmt, &has_row, error))
-    return FALSE;
-
-  if (has_row)
-    {
-      stored_party_from_row (stmt, party);
-      return TRUE;
-    }
-
-  ks_statement_release (g_steal_pointer (&stmt));
-  return find_party_by_folded_name (state, name, party, error);
-}
-
-static gboolean
-insert_party (SaveState    *state,
-              const char   *name,
-              const char   *source,
-              StoredParty  *party,
-              GError      **error)
-{
-  g_autoptr(KsAuditChanges) changes = ks_audit_changes_new ();
-  g_autoptr(KsStatement) stmt = NULL;
-  g_autofree char *json = NULL;
-  g_autofree char *folded = ks_agreement_fold_name (name);
-
-  stmt = ks_database_prepare (state->db,
-                              "INSERT INTO local_parties (uuid, region_id, name, "
-                              "created_at, updated_at, folded_name) VALUES (?, ?, ?, ?, ?, ?)",
-                              error);
-  if (stmt == NULL)
-    return FALSE;
-
-  party->uuid = ks_database_new_uuid ();
-  party->name = g_strdup (name);
-  bind_text (stmt, 1, party->uuid);
-  sqlite3_bind_int64 (stmt, 2, state->region_id);
-  bind_text (stmt, 3, name);
-  bind_text (stmt, 4, state->now);
-  bind_text (stmt, 5, state->now);
-  bind_text (stmt, 6, folded);
-  if (!ks_database_step_done (state->db, stmt, error))
-    return FALSE;
-
-  party->id = sqlite3_last_insert_rowid (ks_database_get_handle (state->db));
-  state->parties_changed = TRUE;
-
-  ks_audit_changes_add_string (changes, "region", NULL, ks_agreement_get_region_code (state->work));
-  ks_audit_changes_add_string (changes, "name", NULL, name);
-  json = ks_audit_changes_to_json (changes);
-  return ks_database_audit (state->db, "local_parties", party->uuid, "insert", json, source, error);
-}
-
-static gboolean
-resolve_party (SaveState        *state,
-               KsLocalPartyRef  *ref,
-               const char       *source,
-               gint64           *id,
-               GError          **error)
-{
-  g_auto(StoredParty) party = { 0 };
-
-  g_strstrip (ref->name);
-  if (!find_party (state, ref->name, &party, error))
-    return FALSE;
-
-  if (party.id == 0)
-    {
-      if (!insert_party (state, ref->name, source, &party, error))
-        return FALSE;
-    }
-  else if (party.deleted)
-    {
-      /* Named again, so in use again. */
-      if (!ks_store_set_deleted (state->db, "local_parties", party.id, FALSE, error) ||
-          !ks_database_audit (state->db, "local_parties", party.uuid, "undelete", NULL, source, error))
-        return FALSE;
-      state->parties_changed = TRUE;
-    }
-
-  set_ref_string (&ref->name, party.name);
-  *id = party.id;
-  return TRUE;
-}
-
-static gboolean
-resolve_parties (SaveState   *state,
-                 const char  *source,
-                 GError     **error)
-{
-  GPtrArray *parties = ks_agreement_get_local_parties (state->work);
-
-  for (guint i = 0; i < parties->len; i++)
-    {
-      gint64 id = 0;
-
-      if (!resolve_party (state, g_ptr_array_index (parties, i), source, &id, error))
-        return FALSE;
-      g_array_append_val (state->party_ids, id);
-    }
-
-  return TRUE;
 }
 
 /* The audit trail: lists are compared and recorded as one line of text */
@@ -1312,12 +681,6 @@ add_list_changes (KsAuditChanges *changes,
 #undef OLD_LIST
 }
 
-static KsAuditChanges *
-compute_changes (SaveState *state)
-{
-  return ks_agreement_store_diff (state->stored, state->work);
-}
-
 /**
  * ks_agreement_store_diff:
  * @old: (nullable): the stored agreement; %NULL for a new one
@@ -1376,248 +739,18 @@ ks_agreement_store_bind_row (KsStatement *stmt,
 {
   /* @work and @now outlive the step: the texts, a description of some
    * kilobytes among them, are not copied. */
-  bind_static (stmt, PARAM_UUID, ks_agreement_get_uuid (work));
+  ks_store_bind_static (stmt, PARAM_UUID, ks_agreement_get_uuid (work));
   sqlite3_bind_int64 (stmt, PARAM_REGION_ID, region_id);
   if (parent_id != 0)
     sqlite3_bind_int64 (stmt, PARAM_PARENT_ID, parent_id);
   else
     sqlite3_bind_null (stmt, PARAM_PARENT_ID);
   for (guint i = 0; i < G_N_ELEMENTS (text_fields); i++)
-    bind_static (stmt, FIRST_TEXT + i, ks_agreement_get_string (work, text_fields[i].property));
+    ks_store_bind_static (stmt, FIRST_TEXT + i, ks_agreement_get_string (work, text_fields[i].property));
   sqlite3_bind_int64 (stmt, PARAM_APBD_AMOUNT, ks_agreement_get_apbd_amount (work));
   sqlite3_bind_int64 (stmt, PARAM_PARTNER_AMOUNT, ks_agreement_get_partner_amount (work));
-  bind_static (stmt, PARAM_CREATED_AT, now);
-  bind_static (stmt, PARAM_UPDATED_AT, now);
-}
-
-static gboolean
-write_row (SaveState  *state,
-           GError    **error)
-{
-  g_autoptr(KsStatement) stmt = ks_database_prepare (state->db,
-                                                     state->stored == NULL ? INSERT_AGREEMENT
-                                                                           : UPDATE_AGREEMENT,
-                                                     error);
-  KsAgreement *work = state->work;
-
-  if (stmt == NULL)
-    return FALSE;
-
-  ks_agreement_store_bind_row (stmt, work, state->region_id, state->parent_id, state->now);
-  if (!ks_database_step_done (state->db, stmt, error))
-    return FALSE;
-
-  if (state->stored == NULL)
-    state->id = sqlite3_last_insert_rowid (ks_database_get_handle (state->db));
-  return TRUE;
-}
-
-static gboolean
-clear_links (SaveState  *state,
-             GError    **error)
-{
-  static const char * const statements[] = {
-    "DELETE FROM agreement_partners WHERE agreement_id = ?",
-    "DELETE FROM agreement_local_parties WHERE agreement_id = ?",
-    "DELETE FROM agreement_sectors WHERE agreement_id = ?",
-    "DELETE FROM agreement_obstacles WHERE agreement_id = ?",
-    "DELETE FROM people WHERE agreement_id = ?",
-    "DELETE FROM agreement_procedure WHERE agreement_id = ?",
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (statements); i++)
-    {
-      g_autoptr(KsStatement) stmt = ks_database_prepare (state->db, statements[i], error);
-
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, state->id);
-      if (!ks_database_step_done (state->db, stmt, error))
-        return FALSE;
-    }
-
-  return TRUE;
-}
-
-/* Binds one list element's values from parameter 2 on; parameter 1 is the
- * agreement. */
-typedef void (*BindItem) (SaveState   *state,
-                          KsStatement *stmt,
-                          gpointer     item,
-                          guint        index);
-
-static gboolean
-insert_list (SaveState   *state,
-             const char  *sql,
-             GPtrArray   *list,
-             BindItem     bind,
-             GError     **error)
-{
-  for (guint i = 0; i < list->len; i++)
-    {
-      g_autoptr(KsStatement) stmt = ks_database_prepare (state->db, sql, error);
-
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, state->id);
-      bind (state, stmt, g_ptr_array_index (list, i), i);
-      if (!ks_database_step_done (state->db, stmt, error))
-        return FALSE;
-    }
-
-  return TRUE;
-}
-
-static void
-bind_partner_link (SaveState *state, KsStatement *stmt, gpointer item, guint index)
-{
-  sqlite3_bind_int64 (stmt, 2, g_array_index (state->partner_ids, gint64, index));
-  sqlite3_bind_int (stmt, 3, index);
-}
-
-static void
-bind_party_link (SaveState *state, KsStatement *stmt, gpointer item, guint index)
-{
-  KsLocalPartyRef *ref = item;
-
-  sqlite3_bind_int64 (stmt, 2, g_array_index (state->party_ids, gint64, index));
-  bind_text (stmt, 3, ref->role);
-  sqlite3_bind_int (stmt, 4, index);
-}
-
-static void
-bind_sector (SaveState *state, KsStatement *stmt, gpointer item, guint index)
-{
-  bind_text (stmt, 2, item);
-}
-
-static void
-bind_obstacle (SaveState *state, KsStatement *stmt, gpointer item, guint index)
-{
-  KsObstacle *obstacle = item;
-
-  bind_text (stmt, 2, obstacle->key);
-  bind_text (stmt, 3, obstacle->note);
-}
-
-static void
-bind_person (SaveState *state, KsStatement *stmt, gpointer item, guint index)
-{
-  KsPerson *person = item;
-
-  bind_text (stmt, 2, person->side);
-  bind_text (stmt, 3, person->role);
-  bind_text (stmt, 4, person->name);
-  bind_text (stmt, 5, person->position);
-  bind_text (stmt, 6, person->email);
-  bind_text (stmt, 7, person->phone);
-  bind_text (stmt, 8, person->signed_on);
-  sqlite3_bind_int (stmt, 9, index);
-}
-
-static void
-bind_step (SaveState *state, KsStatement *stmt, gpointer item, guint index)
-{
-  KsProcedureEntry *entry = item;
-
-  sqlite3_bind_int64 (stmt, 2, g_array_index (state->step_ids, gint64, index));
-  bind_text (stmt, 3, entry->done_on);
-  bind_text (stmt, 4, entry->note);
-}
-
-/* The link tables are rewritten whole: their rows have no identity of
- * their own. */
-static gboolean
-write_links (SaveState  *state,
-             GError    **error)
-{
-  KsAgreement *work = state->work;
-
-  return clear_links (state, error) &&
-         insert_list (state,
-                      "INSERT INTO agreement_partners (agreement_id, partner_id, position) "
-                      "VALUES (?, ?, ?)",
-                      ks_agreement_get_partners (work), bind_partner_link, error) &&
-         insert_list (state,
-                      "INSERT INTO agreement_local_parties (agreement_id, local_party_id, "
-                      "role, position) VALUES (?, ?, ?, ?)",
-                      ks_agreement_get_local_parties (work), bind_party_link, error) &&
-         insert_list (state,
-                      "INSERT INTO agreement_sectors (agreement_id, sector) VALUES (?, ?)",
-                      ks_agreement_get_sectors (work), bind_sector, error) &&
-         insert_list (state,
-                      "INSERT INTO agreement_obstacles (agreement_id, obstacle, note) VALUES (?, ?, ?)",
-                      ks_agreement_get_obstacles (work), bind_obstacle, error) &&
-         insert_list (state,
-                      "INSERT INTO people (agreement_id, side, role, name, position, email, phone, "
-                      "signed_on, sort_order) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                      ks_agreement_get_people (work), bind_person, error) &&
-         insert_list (state,
-                      "INSERT INTO agreement_procedure (agreement_id, step_id, done_on, note) "
-                      "VALUES (?, ?, ?, ?)",
-                      ks_agreement_get_procedure (work), bind_step, error);
-}
-
-/* Other agreements naming a partner this save renamed or moved. */
-static gboolean
-refresh_partner_agreements (SaveState  *state,
-                            GError    **error)
-{
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  GHashTableIter iter;
-  gpointer partner_id;
-
-  g_hash_table_iter_init (&iter, state->touched_partners);
-  while (g_hash_table_iter_next (&iter, &partner_id, NULL))
-    {
-      g_autoptr(KsStatement) stmt =
-        ks_database_prepare (state->db,
-                             "SELECT agreement_id FROM agreement_partners WHERE partner_id = ?",
-                             error);
-
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, *(gint64 *) partner_id);
-      for (;;)
-        {
-          gboolean has_row;
-          gint64 id;
-
-          if (!ks_store_step_row (state->db, stmt, &has_row, error))
-            return FALSE;
-          if (!has_row)
-            break;
-          id = sqlite3_column_int64 (stmt, 0);
-          g_array_append_val (ids, id);
-        }
-    }
-
-  for (guint i = 0; i < ids->len; i++)
-    if (!ks_agreement_store_refresh_summary (state->db, g_array_index (ids, gint64, i), error))
-      return FALSE;
-
-  return TRUE;
-}
-
-static gboolean
-write_agreement (SaveState   *state,
-                 const char  *source,
-                 GError     **error)
-{
-  g_autoptr(KsAuditChanges) changes = compute_changes (state);
-  g_autofree char *json = NULL;
-
-  /* Saving what the register already holds writes nothing. */
-  state->agreement_changed = state->stored == NULL || !ks_audit_changes_is_empty (changes);
-  if (!state->agreement_changed)
-    return TRUE;
-
-  json = ks_audit_changes_to_json (changes);
-  return write_row (state, error) &&
-         write_links (state, error) &&
-         ks_agreement_store_refresh_summary (state->db, state->id, error) &&
-         ks_database_audit (state->db, "agreements", ks_agreement_get_uuid (state->work),
-                            state->stored == NULL ? "insert" : "update", json, source, error);
+  ks_store_bind_static (stmt, PARAM_CREATED_AT, now);
+  ks_store_bind_static (stmt, PARAM_UPDATED_AT, now);
 }
 
 static gboolean
@@ -1625,23 +758,11 @@ save_in_transaction (SaveState   *state,
                      const char  *source,
                      GError     **error)
 {
-  if (!lookup_region (state, error) ||
-      !find_stored (state, error) ||
-      !lookup_parent (state, error) ||
-      !lookup_steps (state, error) ||
-      !resolve_partners (state, source, error) ||
-      !resolve_parties (state, source, error) ||
-      !write_agreement (state, source, error) ||
-      !refresh_partner_agreements (state, error))
-    return FALSE;
+  state->writer = ks_agreement_writer_new (state->db, source);
 
-  if (state->agreement_changed || state->partners_changed)
-    ks_database_changed (state->db, "agreements");
-  if (state->partners_changed)
-    ks_database_changed (state->db, "partners");
-  if (state->parties_changed)
-    ks_database_changed (state->db, "local_parties");
-  return TRUE;
+  return find_stored (state, error) &&
+         ks_agreement_writer_save (state->writer, state->work, state->stored, error) &&
+         ks_agreement_writer_finish (state->writer, error);
 }
 
 /* Hands what the register decided back to the caller's object, once it
@@ -1655,21 +776,22 @@ write_back (KsAgreement *agreement,
   GPtrArray *parties = ks_agreement_get_local_parties (agreement);
   GPtrArray *resolved_parties = ks_agreement_get_local_parties (state->work);
   KsAgreement *stored = state->stored;
+  const char *written_at = ks_agreement_writer_get_written_at (state->writer);
 
   g_object_set (agreement, "uuid", ks_agreement_get_uuid (state->work), NULL);
 
   for (guint i = 0; i < partners->len; i++)
-    adopt_partner (g_ptr_array_index (partners, i), g_ptr_array_index (resolved_partners, i));
+    ks_agreement_store_adopt_partner (g_ptr_array_index (partners, i), g_ptr_array_index (resolved_partners, i));
   for (guint i = 0; i < parties->len; i++)
-    set_ref_string (&((KsLocalPartyRef *) g_ptr_array_index (parties, i))->name,
-                    ((KsLocalPartyRef *) g_ptr_array_index (resolved_parties, i))->name);
+    ks_store_set_string (&((KsLocalPartyRef *) g_ptr_array_index (parties, i))->name,
+                         ((KsLocalPartyRef *) g_ptr_array_index (resolved_parties, i))->name);
 
   if (stored == NULL)
-    ks_agreement_set_timestamps (agreement, state->now, state->now, NULL);
+    ks_agreement_set_timestamps (agreement, written_at, written_at, NULL);
   else
     ks_agreement_set_timestamps (agreement, ks_agreement_get_created_at (stored),
-                                 state->agreement_changed ? state->now
-                                                          : ks_agreement_get_updated_at (stored),
+                                 written_at != NULL ? written_at
+                                                    : ks_agreement_get_updated_at (stored),
                                  ks_agreement_get_deleted_at (stored));
 }
 
@@ -1705,11 +827,6 @@ ks_agreement_store_save (KsDatabase   *db,
 
   state.db = db;
   state.work = ks_agreement_copy (agreement);
-  state.now = ks_database_now ();
-  state.partner_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  state.party_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  state.step_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  state.touched_partners = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
 
   if (!ks_store_begin (db, &owned, error))
     return FALSE;

@@ -52,7 +52,9 @@ struct _KsAgreementWriter
 {
   KsDatabase *db;
   char       *source;
-  char       *now;
+  char       *now;               /* of the save, as the single save's */
+  char       *audit_at;          /* of the last audit entry */
+  gboolean    wrote_row;         /* by the last save */
   gint64      second;            /* of now, since the epoch */
   char       *second_text;       /* now up to the seconds */
 
@@ -115,24 +117,6 @@ party_free (Party *party)
   g_free (party);
 }
 
-static void
-bind_text (KsStatement *stmt,
-           int          param,
-           const char  *text)
-{
-  sqlite3_bind_text (stmt, param, text != NULL ? text : "", -1, SQLITE_TRANSIENT);
-}
-
-static void
-set_string (char       **slot,
-            const char  *value)
-{
-  char *copy = g_strdup (value);
-
-  g_free (*slot);
-  *slot = copy;
-}
-
 /* ks_database_prepare() finds its statement by hashing and comparing
  * the whole SQL text, some hundreds of bytes for a row; the writer's
  * texts are constants, known by their address. */
@@ -156,15 +140,6 @@ prepare (KsAgreementWriter  *self,
   return stmt;
 }
 
-/* For values that outlive the statement's step: no copy. */
-static void
-bind_static (KsStatement *stmt,
-             int          param,
-             const char  *text)
-{
-  sqlite3_bind_text (stmt, param, text != NULL ? text : "", -1, SQLITE_STATIC);
-}
-
 static gint64 *
 new_id (gint64 id)
 {
@@ -178,7 +153,8 @@ new_id (gint64 id)
  * row's cost in an import; the same text is built from the clock with
  * the date and time of day formatted once a second. */
 static void
-update_now (KsAgreementWriter *self)
+format_now (KsAgreementWriter  *self,
+            char              **slot)
 {
   gint64 now = g_get_real_time ();
   gint64 second = now / G_USEC_PER_SEC;
@@ -192,11 +168,20 @@ update_now (KsAgreementWriter *self)
       self->second = second;
     }
 
-  g_free (self->now);
-  self->now = g_strdup_printf ("%s.%06dZ", self->second_text, (int) (now % G_USEC_PER_SEC));
+  g_free (*slot);
+  *slot = g_strdup_printf ("%s.%06dZ", self->second_text, (int) (now % G_USEC_PER_SEC));
 }
 
-/* ks_database_audit() with the writer's clock. */
+/* One time for all the rows a save writes, as ks_agreement_store_save()
+ * has always done. */
+static void
+update_now (KsAgreementWriter *self)
+{
+  format_now (self, &self->now);
+}
+
+/* ks_database_audit() with the writer's clock: a time of its own, as
+ * ks_database_audit() takes, so that the save's time stays. */
 static gboolean
 audit (KsAgreementWriter  *self,
        const char         *table,
@@ -214,14 +199,14 @@ audit (KsAgreementWriter  *self,
   if (stmt == NULL)
     return FALSE;
 
-  update_now (self);
-  bind_static (stmt, 1, self->now);
-  bind_static (stmt, 2, ks_database_get_staff_name (self->db));
-  bind_static (stmt, 3, table);
-  bind_static (stmt, 4, uuid);
-  bind_static (stmt, 5, action);
-  bind_static (stmt, 6, changes);
-  bind_static (stmt, 7, self->source);
+  format_now (self, &self->audit_at);
+  ks_store_bind_static (stmt, 1, self->audit_at);
+  ks_store_bind_static (stmt, 2, ks_database_get_staff_name (self->db));
+  ks_store_bind_static (stmt, 3, table);
+  ks_store_bind_static (stmt, 4, uuid);
+  ks_store_bind_static (stmt, 5, action);
+  ks_store_bind_static (stmt, 6, changes);
+  ks_store_bind_static (stmt, 7, self->source);
   return ks_database_step_done (self->db, stmt, error);
 }
 
@@ -249,7 +234,7 @@ lookup_code (KsAgreementWriter  *self,
   stmt = prepare (self, sql, error);
   if (stmt == NULL)
     return FALSE;
-  bind_text (stmt, 1, code);
+  ks_store_bind_text (stmt, 1, code);
   if (!ks_store_step_row (self->db, stmt, &has_row, error))
     return FALSE;
 
@@ -384,7 +369,7 @@ lookup_parent (KsAgreementWriter  *self,
   stmt = prepare (self, "SELECT id, title FROM agreements WHERE uuid = ?", error);
   if (stmt == NULL)
     return FALSE;
-  bind_text (stmt, 1, parent_uuid);
+  ks_store_bind_text (stmt, 1, parent_uuid);
   if (!ks_store_step_row (self->db, stmt, &has_row, error))
     return FALSE;
 
@@ -461,7 +446,7 @@ find_partner_by_uuid (KsAgreementWriter  *self,
   stmt = prepare (self, SELECT_PARTNER "WHERE uuid = ?", error);
   if (stmt == NULL)
     return FALSE;
-  bind_text (stmt, 1, uuid);
+  ks_store_bind_text (stmt, 1, uuid);
   return step_partner (self, stmt, partner, error);
 }
 
@@ -482,8 +467,8 @@ query_partner_by_name (KsAgreementWriter  *self,
                               error);
   if (stmt == NULL)
     return FALSE;
-  bind_text (stmt, 1, ref->name);
-  bind_text (stmt, 2, ref->country);
+  ks_store_bind_text (stmt, 1, ref->name);
+  ks_store_bind_text (stmt, 2, ref->country);
   if (!step_partner (self, stmt, partner, error))
     return FALSE;
   if (*partner != NULL)
@@ -497,8 +482,8 @@ query_partner_by_name (KsAgreementWriter  *self,
                               error);
   if (stmt == NULL)
     return FALSE;
-  bind_text (stmt, 1, ref->country);
-  bind_text (stmt, 2, folded);
+  ks_store_bind_text (stmt, 1, ref->country);
+  ks_store_bind_text (stmt, 2, folded);
   return step_partner (self, stmt, partner, error);
 }
 
@@ -533,14 +518,14 @@ insert_partner (KsAgreementWriter  *self,
   if (stmt == NULL)
     return FALSE;
 
-  bind_text (stmt, 1, ref->uuid);
-  bind_text (stmt, 2, ref->name);
-  bind_text (stmt, 3, ref->kind);
-  bind_text (stmt, 4, ref->country);
-  bind_text (stmt, 5, ref->locality);
-  bind_text (stmt, 6, self->now);
-  bind_text (stmt, 7, self->now);
-  bind_text (stmt, 8, folded);
+  ks_store_bind_text (stmt, 1, ref->uuid);
+  ks_store_bind_text (stmt, 2, ref->name);
+  ks_store_bind_text (stmt, 3, ref->kind);
+  ks_store_bind_text (stmt, 4, ref->country);
+  ks_store_bind_text (stmt, 5, ref->locality);
+  ks_store_bind_text (stmt, 6, self->now);
+  ks_store_bind_text (stmt, 7, self->now);
+  ks_store_bind_text (stmt, 8, folded);
   if (!ks_database_step_done (self->db, stmt, error))
     return FALSE;
 
@@ -578,20 +563,20 @@ update_partner (KsAgreementWriter  *self,
   if (stmt == NULL)
     return FALSE;
 
-  bind_text (stmt, 1, ref->name);
-  bind_text (stmt, 2, ref->kind);
-  bind_text (stmt, 3, ref->country);
-  bind_text (stmt, 4, ref->locality);
-  bind_text (stmt, 5, self->now);
-  bind_text (stmt, 6, folded);
+  ks_store_bind_text (stmt, 1, ref->name);
+  ks_store_bind_text (stmt, 2, ref->kind);
+  ks_store_bind_text (stmt, 3, ref->country);
+  ks_store_bind_text (stmt, 4, ref->locality);
+  ks_store_bind_text (stmt, 5, self->now);
+  ks_store_bind_text (stmt, 6, folded);
   sqlite3_bind_int64 (stmt, 7, stored->id);
   if (!ks_database_step_done (self->db, stmt, error))
     return FALSE;
 
-  set_string (&stored->ref->name, ref->name);
-  set_string (&stored->ref->kind, ref->kind);
-  set_string (&stored->ref->country, ref->country);
-  set_string (&stored->ref->locality, ref->locality);
+  ks_store_set_string (&stored->ref->name, ref->name);
+  ks_store_set_string (&stored->ref->kind, ref->kind);
+  ks_store_set_string (&stored->ref->country, ref->country);
+  ks_store_set_string (&stored->ref->locality, ref->locality);
   /* Names may now find another partner. */
   g_hash_table_remove_all (self->partners_by_name);
   self->partners_changed = TRUE;
@@ -599,18 +584,6 @@ update_partner (KsAgreementWriter  *self,
 
   json = ks_audit_changes_to_json (changes);
   return audit (self, "partners", ref->uuid, "update", json, error);
-}
-
-/* A partner picked by name takes the register's spelling and details. */
-static void
-adopt_partner (KsPartnerRef       *ref,
-               const KsPartnerRef *stored)
-{
-  set_string (&ref->uuid, stored->uuid);
-  set_string (&ref->name, stored->name);
-  set_string (&ref->kind, stored->kind);
-  set_string (&ref->country, stored->country);
-  set_string (&ref->locality, stored->locality);
 }
 
 static gboolean
@@ -633,7 +606,7 @@ resolve_partner_by_name (KsAgreementWriter  *self,
     }
   else
     {
-      adopt_partner (ref, partner->ref);
+      ks_agreement_store_adopt_partner (ref, partner->ref);
       *id = partner->id;
     }
 
@@ -740,7 +713,7 @@ query_party (KsAgreementWriter  *self,
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, region_id);
-  bind_text (stmt, 2, name);
+  ks_store_bind_text (stmt, 2, name);
   if (!step_party (self, stmt, party, error))
     return FALSE;
   if (*party != NULL)
@@ -755,7 +728,7 @@ query_party (KsAgreementWriter  *self,
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, region_id);
-  bind_text (stmt, 2, folded);
+  ks_store_bind_text (stmt, 2, folded);
   return step_party (self, stmt, party, error);
 }
 
@@ -781,12 +754,12 @@ insert_party (KsAgreementWriter  *self,
   if (stmt == NULL)
     return FALSE;
 
-  bind_text (stmt, 1, uuid);
+  ks_store_bind_text (stmt, 1, uuid);
   sqlite3_bind_int64 (stmt, 2, region_id);
-  bind_text (stmt, 3, name);
-  bind_text (stmt, 4, self->now);
-  bind_text (stmt, 5, self->now);
-  bind_text (stmt, 6, folded);
+  ks_store_bind_text (stmt, 3, name);
+  ks_store_bind_text (stmt, 4, self->now);
+  ks_store_bind_text (stmt, 5, self->now);
+  ks_store_bind_text (stmt, 6, folded);
   if (!ks_database_step_done (self->db, stmt, error))
     return FALSE;
 
@@ -847,7 +820,7 @@ resolve_party (KsAgreementWriter  *self,
     return FALSE;
 
   g_hash_table_insert (self->parties_by_name, g_steal_pointer (&key), party);
-  set_string (&ref->name, party->name);
+  ks_store_set_string (&ref->name, party->name);
   *id = party->id;
   return TRUE;
 }
@@ -933,11 +906,11 @@ bind_summaries (KsStatement *stmt,
     g_ptr_array_add (obstacle_keys, ((KsObstacle *) g_ptr_array_index (obstacles, i))->key);
   obstacles_text = join_sorted (obstacle_keys);
 
-  bind_text (stmt, PARAM_LOCAL_PARTIES_TEXT, names->str);
-  bind_text (stmt, PARAM_PARTNERS_TEXT, partner_names->str);
-  bind_text (stmt, PARAM_COUNTRIES, countries->str);
-  bind_text (stmt, PARAM_SECTORS_TEXT, sectors);
-  bind_text (stmt, PARAM_OBSTACLES_TEXT, obstacles_text);
+  ks_store_bind_text (stmt, PARAM_LOCAL_PARTIES_TEXT, names->str);
+  ks_store_bind_text (stmt, PARAM_PARTNERS_TEXT, partner_names->str);
+  ks_store_bind_text (stmt, PARAM_COUNTRIES, countries->str);
+  ks_store_bind_text (stmt, PARAM_SECTORS_TEXT, sectors);
+  ks_store_bind_text (stmt, PARAM_OBSTACLES_TEXT, obstacles_text);
 }
 
 static gboolean
@@ -1041,14 +1014,14 @@ bind_party_link (KsAgreementWriter *self, KsStatement *stmt, gpointer item, guin
   KsLocalPartyRef *ref = item;
 
   sqlite3_bind_int64 (stmt, 2, g_array_index (self->party_ids, gint64, index));
-  bind_static (stmt, 3, ref->role);
+  ks_store_bind_static (stmt, 3, ref->role);
   sqlite3_bind_int (stmt, 4, index);
 }
 
 static void
 bind_sector (KsAgreementWriter *self, KsStatement *stmt, gpointer item, guint index)
 {
-  bind_static (stmt, 2, item);
+  ks_store_bind_static (stmt, 2, item);
 }
 
 static void
@@ -1056,8 +1029,8 @@ bind_obstacle (KsAgreementWriter *self, KsStatement *stmt, gpointer item, guint 
 {
   KsObstacle *obstacle = item;
 
-  bind_static (stmt, 2, obstacle->key);
-  bind_static (stmt, 3, obstacle->note);
+  ks_store_bind_static (stmt, 2, obstacle->key);
+  ks_store_bind_static (stmt, 3, obstacle->note);
 }
 
 static void
@@ -1065,13 +1038,13 @@ bind_person (KsAgreementWriter *self, KsStatement *stmt, gpointer item, guint in
 {
   KsPerson *person = item;
 
-  bind_text (stmt, 2, person->side);
-  bind_text (stmt, 3, person->role);
-  bind_text (stmt, 4, person->name);
-  bind_text (stmt, 5, person->position);
-  bind_text (stmt, 6, person->email);
-  bind_text (stmt, 7, person->phone);
-  bind_text (stmt, 8, person->signed_on);
+  ks_store_bind_text (stmt, 2, person->side);
+  ks_store_bind_text (stmt, 3, person->role);
+  ks_store_bind_text (stmt, 4, person->name);
+  ks_store_bind_text (stmt, 5, person->position);
+  ks_store_bind_text (stmt, 6, person->email);
+  ks_store_bind_text (stmt, 7, person->phone);
+  ks_store_bind_text (stmt, 8, person->signed_on);
   sqlite3_bind_int (stmt, 9, index);
 }
 
@@ -1081,8 +1054,8 @@ bind_step (KsAgreementWriter *self, KsStatement *stmt, gpointer item, guint inde
   KsProcedureEntry *entry = item;
 
   sqlite3_bind_int64 (stmt, 2, g_array_index (self->step_ids_of_save, gint64, index));
-  bind_text (stmt, 3, entry->done_on);
-  bind_text (stmt, 4, entry->note);
+  ks_store_bind_text (stmt, 3, entry->done_on);
+  ks_store_bind_text (stmt, 4, entry->note);
 }
 
 static gboolean
@@ -1141,6 +1114,7 @@ write_agreement (KsAgreementWriter  *self,
     return FALSE;
 
   self->agreements_changed = TRUE;
+  self->wrote_row = TRUE;
   return audit (self, "agreements", ks_agreement_get_uuid (work),
                 stored == NULL ? "insert" : "update", json, error);
 }
@@ -1168,6 +1142,7 @@ ks_agreement_writer_save (KsAgreementWriter  *self,
   g_return_val_if_fail (ks_database_in_transaction (self->db), FALSE);
 
   update_now (self);
+  self->wrote_row = FALSE;
 
   if (ks_agreement_get_uuid (agreement)[0] == '\0')
     {
@@ -1185,6 +1160,20 @@ ks_agreement_writer_save (KsAgreementWriter  *self,
          resolve_partners (self, agreement, error) &&
          resolve_parties (self, agreement, region_id, error) &&
          write_agreement (self, agreement, stored, id, region_id, parent_id, error);
+}
+
+/**
+ * ks_agreement_writer_get_written_at:
+ *
+ * Returns: (nullable): the updated_at the last ks_agreement_writer_save()
+ *   gave its agreement, or %NULL when it found nothing to write
+ */
+const char *
+ks_agreement_writer_get_written_at (KsAgreementWriter *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return self->wrote_row ? self->now : NULL;
 }
 
 /* ------------------------------------------------------------------ */
@@ -1230,6 +1219,7 @@ ks_agreement_writer_free (KsAgreementWriter *self)
   g_clear_object (&self->db);
   g_free (self->source);
   g_free (self->now);
+  g_free (self->audit_at);
   g_free (self->second_text);
   g_hash_table_unref (self->statements);
   g_hash_table_unref (self->region_ids);

@@ -26,6 +26,8 @@ gboolean           ks_agreement_writer_save   (KsAgreementWriter  *self,
                                                KsAgreement        *agreement,
                                                KsAgreement        *stored,
                                                GError            **error);
+const char        *ks_agreement_writer_get_written_at
+                                              (KsAgreementWriter  *self);
 gboolean           ks_agreement_writer_finish (KsAgreementWriter  *self,
                                                GError            **error);
 

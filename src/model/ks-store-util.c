@@ -20,6 +20,36 @@
  * when the caller goes on (an import skipping a bad record). */
 #define SAVEPOINT "ks_store"
 
+/* A NULL text is stored as "": the columns are NOT NULL. */
+void
+ks_store_bind_text (KsStatement *stmt,
+                    int          param,
+                    const char  *text)
+{
+  sqlite3_bind_text (stmt, param, text != NULL ? text : "", -1, SQLITE_TRANSIENT);
+}
+
+/* For texts that outlive the statement's step: no copy. */
+void
+ks_store_bind_static (KsStatement *stmt,
+                      int          param,
+                      const char  *text)
+{
+  sqlite3_bind_text (stmt, param, text != NULL ? text : "", -1, SQLITE_STATIC);
+}
+
+/* @value may be *@slot's own text or part of it: copied before the old
+ * one is freed. */
+void
+ks_store_set_string (char       **slot,
+                     const char  *value)
+{
+  char *copy = g_strdup (value);
+
+  g_free (*slot);
+  *slot = copy;
+}
+
 /**
  * ks_store_begin:
  * @owned: (out): whether the call opened the transaction itself

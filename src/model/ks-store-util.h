@@ -11,7 +11,7 @@
 
 G_BEGIN_DECLS
 
-/* Helpers shared by the event, attachment, region and procedure stores;
+/* Helpers shared by the model's stores and the agreement writer;
  * private to the model. */
 
 gboolean     ks_store_begin        (KsDatabase   *db,
@@ -21,6 +21,14 @@ gboolean     ks_store_end          (KsDatabase   *db,
                                     gboolean      owned,
                                     gboolean      ok,
                                     GError      **error);
+void         ks_store_bind_text    (KsStatement  *stmt,
+                                    int           param,
+                                    const char   *text);
+void         ks_store_bind_static  (KsStatement  *stmt,
+                                    int           param,
+                                    const char   *text);
+void         ks_store_set_string   (char        **slot,
+                                    const char   *value);
 const char  *ks_store_column_text  (KsStatement  *stmt,
                                     int           column);
 gboolean     ks_store_step_row     (KsDatabase   *db,
