@@ -15,6 +15,7 @@
 #include "ks-agreement-store-private.h"
 #include "ks-agreement-store.h"
 #include "ks-agreement-summary-private.h"
+#include "ks-agreement-table-private.h"
 #include "ks-agreement-writer.h"
 #include "ks-audit-changes.h"
 #include "ks-error.h"
@@ -1050,10 +1051,6 @@ details_free (gpointer data)
   "AND x.deleted_at IS NULL "                                                   \
   "ORDER BY x.created_at DESC, x.id DESC LIMIT 1) "
 
-/* Up to this many regions are read through the region index, more in
- * one pass over the file (as ks_agreement_table_load_regions() does). */
-#define FEW_REGIONS 16
-
 /* With @wanted, only the rows of those region codes are kept. */
 static gboolean
 read_details (KsDatabase    *db,
@@ -1109,7 +1106,7 @@ ks_agreement_store_load_regions_details (KsDatabase          *db,
   g_return_val_if_fail (KS_IS_DATABASE (db), NULL);
   g_return_val_if_fail (region_codes != NULL, NULL);
 
-  if (g_strv_length ((char **) region_codes) > FEW_REGIONS)
+  if (g_strv_length ((char **) region_codes) > KS_AGREEMENT_TABLE_FEW_REGIONS)
     {
       wanted = g_hash_table_new (g_str_hash, g_str_equal);
       for (guint i = 0; region_codes[i] != NULL; i++)
