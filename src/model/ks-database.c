@@ -320,7 +320,9 @@ quick_check (sqlite3  *db,
 {
   sqlite3_stmt *stmt = NULL;
   gboolean ok = FALSE;
-  int rc = sqlite3_prepare_v2 (db, "PRAGMA quick_check", -1, &stmt, NULL);
+  /* The first problem is enough to tell: SQLite's whole report on a
+   * damaged page runs to hundreds of lines, too many for a message. */
+  int rc = sqlite3_prepare_v2 (db, "PRAGMA quick_check (1)", -1, &stmt, NULL);
 
   if (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
