@@ -858,6 +858,42 @@ has_text_prefix (GtkWidget  *root,
 }
 
 static gboolean
+offers_tooltip (GtkWidget *cell)
+{
+  g_autoptr(GtkTooltip) tooltip = g_object_new (GTK_TYPE_TOOLTIP, NULL);
+  gboolean shown = FALSE;
+
+  g_signal_emit_by_name (cell, "query-tooltip", 0, 0, FALSE, tooltip, &shown);
+  return shown;
+}
+
+/* A narrow column's cells show their whole text as a tooltip, asked for
+ * when the pointer rests there: none is set while the rows are bound. */
+static void
+test_window_cells_offer_full_text (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  KsWindow *window = open_study_window (fixture);
+  GtkWidget *title = ks_test_find_label (GTK_WIDGET (window), "Sister city Surakarta – Xi'an");
+  GtkWidget *empty_cell = NULL;
+
+  g_assert_nonnull (title);
+  g_assert_true (gtk_widget_get_has_tooltip (title));
+  g_assert_null (gtk_widget_get_tooltip_text (title));
+  g_assert_true (offers_tooltip (title));
+
+  /* An empty cell has nothing to add. */
+  empty_cell = gtk_widget_get_next_sibling (gtk_widget_get_parent (title));
+  while (empty_cell != NULL && !GTK_IS_INSCRIPTION (gtk_widget_get_first_child (empty_cell)))
+    empty_cell = gtk_widget_get_next_sibling (empty_cell);
+  g_assert_nonnull (empty_cell);
+  empty_cell = gtk_widget_get_first_child (empty_cell);
+  gtk_inscription_set_text (GTK_INSCRIPTION (empty_cell), "");
+  g_assert_false (offers_tooltip (empty_cell));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static gboolean
 event_editor_shown (gpointer data)
 {
   return ks_test_find_toplevel (KS_TYPE_EVENT_EDITOR) != NULL;
@@ -1262,6 +1298,7 @@ main (int   argc,
   ADD ("/window/opens-parent-agreement", test_window_opens_parent_agreement);
   ADD ("/window/overview-filters-table", test_window_overview_filters_table);
   ADD ("/window/smart-view-reasons", test_window_smart_view_reasons);
+  ADD ("/window/cells-offer-full-text", test_window_cells_offer_full_text);
   ADD ("/window/missing-steps", test_window_missing_steps);
   ADD ("/window/reminder", test_window_reminder);
   ADD ("/window/opens-large-register", test_window_opens_large_register);

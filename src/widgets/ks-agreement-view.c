@@ -133,6 +133,27 @@ format_date (gpointer    unused,
   return ks_partial_date_format (iso != NULL ? iso : "");
 }
 
+/* A cell's tooltip is its whole text, for when the column is too narrow.
+ * Looked up when asked for rather than set on every bind: setting a
+ * tooltip asks the display where the pointer is, a round trip to the X
+ * server for each cell, which made filling the table slow. */
+static gboolean
+show_full_text_cb (GtkWidget  *cell,
+                   int         x,
+                   int         y,
+                   gboolean    keyboard_mode,
+                   GtkTooltip *tooltip,
+                   gpointer    unused)
+{
+  const char *text = gtk_inscription_get_text (GTK_INSCRIPTION (cell));
+
+  if (text == NULL || *text == '\0')
+    return FALSE;
+
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
 static GtkColumnViewColumn *
 column_for_sort (KsAgreementView       *self,
                  KsAgreementSortColumn  sort)
@@ -300,6 +321,8 @@ setup_reason_cb (GtkSignalListItemFactory *factory,
   gtk_inscription_set_nat_chars (GTK_INSCRIPTION (reason), 44);
   gtk_inscription_set_text_overflow (GTK_INSCRIPTION (reason), GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
   gtk_widget_set_hexpand (reason, TRUE);
+  gtk_widget_set_has_tooltip (reason, TRUE);
+  g_signal_connect (reason, "query-tooltip", G_CALLBACK (show_full_text_cb), NULL);
   gtk_widget_add_css_class (button, "flat");
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_box_append (GTK_BOX (box), reason);
@@ -321,7 +344,6 @@ bind_reason_cb (GtkSignalListItemFactory *factory,
   g_autoptr(GEnumClass) actions = g_type_class_ref (KS_TYPE_ATTENTION_ACTION);
 
   gtk_inscription_set_text (GTK_INSCRIPTION (reason), text);
-  gtk_widget_set_tooltip_text (reason, text);
   gtk_widget_set_visible (button, action != KS_ATTENTION_ACTION_NONE);
   gtk_button_set_label (GTK_BUTTON (button), ks_attention_action_get_label (action));
   gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "(ss)",
@@ -423,6 +445,7 @@ ks_agreement_view_class_init (KsAgreementViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, stage_css_classes);
   gtk_widget_class_bind_template_callback (widget_class, format_period);
   gtk_widget_class_bind_template_callback (widget_class, format_date);
+  gtk_widget_class_bind_template_callback (widget_class, show_full_text_cb);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
