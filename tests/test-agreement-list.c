@@ -839,6 +839,82 @@ test_sort_period (void)
   assert_titles (list, "2015-09-10,2015-09,2012 to 2017,2012 to 2014");
 }
 
+typedef struct
+{
+  char *title;
+  char *starts_on;
+  char *ends_on;
+} Period;
+
+static int
+compare_periods (gconstpointer a,
+                 gconstpointer b)
+{
+  const Period *x = a, *y = b;
+  int result = strcmp (x->starts_on, y->starts_on);
+
+  if (result == 0)
+    result = strcmp (x->ends_on, y->ends_on);
+
+  /* Titles are numbered in insertion (id) order. */
+  return result != 0 ? result : strcmp (x->title, y->title);
+}
+
+static char *
+random_partial_date (GRand *rand)
+{
+  int year = g_rand_int_range (rand, 2010, 2013);
+  int month = g_rand_int_range (rand, 1, 3);
+
+  switch (g_rand_int_range (rand, 0, 4))
+    {
+    case 0:
+      return g_strdup ("");
+    case 1:
+      return g_strdup_printf ("%d", year);
+    case 2:
+      return g_strdup_printf ("%d-%02d", year, month);
+    default:
+      return g_strdup_printf ("%d-%02d-%02d", year, month, g_rand_int_range (rand, 1, 3));
+    }
+}
+
+/* Mixed precision, blanks and many ties: the period sort orders as the
+ * dates' text does, ties by id. */
+static void
+test_sort_period_as_text (void)
+{
+  g_autoptr(Register) reg = register_new ();
+  g_autoptr(KsAgreementList) list = NULL;
+  g_autoptr(GRand) rand = g_rand_new_with_seed (8);
+  g_autoptr(GArray) periods = g_array_new (FALSE, FALSE, sizeof (Period));
+  g_autoptr(GString) expected = g_string_new (NULL);
+
+  for (guint i = 0; i < 150; i++)
+    {
+      Period period = { g_strdup_printf ("%03u", i), random_partial_date (rand),
+                        random_partial_date (rand) };
+
+      add_agreement (reg->db, "title", period.title, "starts_on", period.starts_on,
+                     "ends_on", period.ends_on, NULL);
+      g_array_append_val (periods, period);
+    }
+  g_array_sort (periods, compare_periods);
+  for (guint i = 0; i < periods->len; i++)
+    {
+      Period *period = &g_array_index (periods, Period, i);
+
+      g_string_append_printf (expected, "%s%s", i > 0 ? "," : "", period->title);
+      g_free (period->title);
+      g_free (period->starts_on);
+      g_free (period->ends_on);
+    }
+
+  list = ks_agreement_list_new (reg->db);
+  ks_agreement_list_set_sort (list, KS_AGREEMENT_SORT_PERIOD, FALSE);
+  assert_titles (list, expected->str);
+}
+
 static void
 test_sort_last_follow_up_and_updated (void)
 {
@@ -1380,6 +1456,7 @@ main (int   argc,
   g_test_add_func ("/agreement-list/sort/form", test_sort_form);
   g_test_add_func ("/agreement-list/sort/stage", test_sort_stage);
   g_test_add_func ("/agreement-list/sort/period", test_sort_period);
+  g_test_add_func ("/agreement-list/sort/period-as-text", test_sort_period_as_text);
   g_test_add_func ("/agreement-list/sort/last-follow-up-and-updated", test_sort_last_follow_up_and_updated);
   g_test_add_func ("/agreement-list/sort/ties-by-id", test_sort_ties_by_id);
   g_test_add_func ("/agreement-list/smart/needs-follow-up", test_smart_needs_follow_up);

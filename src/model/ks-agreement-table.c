@@ -68,6 +68,7 @@ typedef struct
   KsSummaryText            text;
   GCompareDataFunc         compare;    /* on pointers to row indices */
   gboolean                 by_stage;
+  gboolean                 by_period;
 } SortContext;
 
 typedef struct
@@ -963,6 +964,53 @@ string_prefix (const char *text)
   return prefix;
 }
 
+static gboolean
+read_digits (const char *text,
+             guint       n,
+             guint      *value)
+{
+  *value = 0;
+  for (guint i = 0; i < n; i++)
+    {
+      if (!g_ascii_isdigit (text[i]))
+        return FALSE;
+      *value = *value * 10 + (text[i] - '0');
+    }
+
+  return TRUE;
+}
+
+#define NOT_A_DATE G_MAXUINT32
+
+/* A partial date (YYYY, YYYY-MM or YYYY-MM-DD) as a number that orders
+ * like strcmp() does its text; 0 for no date.  Anything else, which the
+ * register does not hold, is NOT_A_DATE and left to the full comparison. */
+static guint32
+date_prefix (const char *date)
+{
+  guint year, month = 0, day = 0;
+
+  if (date[0] == '\0')
+    return 0;
+  if (!read_digits (date, 4, &year))
+    return NOT_A_DATE;
+  if (date[4] == '-' && !read_digits (date + 5, 2, &month))
+    return NOT_A_DATE;
+  if (month != 0 && date[7] == '-' && !read_digits (date + 8, 2, &day))
+    return NOT_A_DATE;
+  if (date[month == 0 ? 4 : day == 0 ? 7 : 10] != '\0')
+    return NOT_A_DATE;
+
+  return (year + 1) << 9 | month << 5 | day;
+}
+
+/* Whether equal period prefixes mean equal dates. */
+static inline gboolean
+is_whole_period (guint64 prefix)
+{
+  return (prefix >> 32) != NOT_A_DATE && (prefix & G_MAXUINT32) != NOT_A_DATE;
+}
+
 /* Most comparisons end at the prefixes, stored next to the index: the
  * sort then rarely touches the rows' scattered strings. */
 static int
@@ -975,6 +1023,8 @@ compare_items (gconstpointer a,
 
   if (x->prefix != y->prefix)
     return x->prefix < y->prefix ? -1 : 1;
+  if (context->by_period && is_whole_period (x->prefix))
+    return compare_index (x->index, y->index);
 
   return context->compare (&x->index, &y->index, data);
 }
@@ -989,6 +1039,12 @@ sort_prefix (const SortContext *context,
     return string_prefix (context->keys[index]);
   if (context->by_stage)
     return stage_rank (row);
+  /* Both dates whole in the prefix: the sort compares numbers alone,
+   * where the first bytes of the start (a year and a month) left a few
+   * hundred ties each to the strings. */
+  if (context->by_period)
+    return (guint64) date_prefix (row->texts[KS_SUMMARY_STARTS_ON]) << 32 |
+           date_prefix (row->texts[KS_SUMMARY_ENDS_ON]);
 
   return string_prefix (row->texts[context->text]);
 }
@@ -1265,7 +1321,7 @@ ks_agreement_table_sort (KsAgreementTable      *table,
       break;
     case KS_AGREEMENT_SORT_PERIOD:
       context.compare = compare_period;
-      context.text = KS_SUMMARY_STARTS_ON;
+      context.by_period = TRUE;
       break;
     case KS_AGREEMENT_SORT_LAST_FOLLOW_UP:
       context.compare = compare_text;
