@@ -43,7 +43,7 @@ fixture_set_up (Fixture       *fixture,
   fixture->db = ks_database_open (fixture->path, KS_DATABASE_FLAGS_NONE, &error);
   g_assert_no_error (error);
   ks_test_exec (fixture->db, "INSERT INTO meta (key, value) VALUES ('note', 'yesterday')");
-  ks_database_auto_backup (fixture->db, 10, day, &error);
+  ks_database_auto_backup (fixture->db, 10, day, NULL, &error);
   g_assert_no_error (error);
   ks_test_exec (fixture->db, "UPDATE meta SET value = 'today' WHERE key = 'note'");
 

@@ -438,10 +438,10 @@ test_auto_backup_once_a_day (Fixture       *fixture,
   g_autoptr(GDateTime) today = day (2026, 11, 28);
   g_autoptr(GError) error = NULL;
 
-  g_assert_true (ks_database_auto_backup (db, 10, today, &error));
+  g_assert_true (ks_database_auto_backup (db, 10, today, NULL, &error));
   g_assert_no_error (error);
   g_assert_true (g_file_test (expected, G_FILE_TEST_EXISTS));
-  g_assert_true (ks_database_auto_backup (db, 10, today, &error));
+  g_assert_true (ks_database_auto_backup (db, 10, today, NULL, &error));
   g_assert_cmpuint (count_backups (dir), ==, 1);
 }
 
@@ -458,7 +458,7 @@ test_auto_backup_keeps_newest (Fixture       *fixture,
   for (int d = 1; d <= 5; d++)
     {
       g_autoptr(GDateTime) when = day (2026, 11, d);
-      g_assert_true (ks_database_auto_backup (db, 3, when, &error));
+      g_assert_true (ks_database_auto_backup (db, 3, when, NULL, &error));
       g_assert_no_error (error);
     }
 
@@ -475,7 +475,7 @@ test_auto_backup_off (Fixture       *fixture,
   g_autofree char *dir = ks_database_dup_backup_dir (db);
   g_autoptr(GError) error = NULL;
 
-  g_assert_true (ks_database_auto_backup (db, 0, NULL, &error));
+  g_assert_true (ks_database_auto_backup (db, 0, NULL, NULL, &error));
   g_assert_false (g_file_test (dir, G_FILE_TEST_EXISTS));
 }
 
@@ -489,7 +489,7 @@ test_auto_backup_folder_unwritable (Fixture       *fixture,
 
   /* A file where the folder should be. */
   ks_test_write_file (dir, "x", 1);
-  g_assert_false (ks_database_auto_backup (db, 10, NULL, &error));
+  g_assert_false (ks_database_auto_backup (db, 10, NULL, NULL, &error));
   g_assert_error (error, KS_ERROR, KS_ERROR_IO);
   g_assert_nonnull (strstr (error->message, "backups"));
 }

@@ -639,7 +639,7 @@ test_faults_backups_folder_blocked (Fixture       *fixture,
 
   ks_test_write_file (backups, "a file where the folder should be", 33);
   db = ks_database_open (fixture->db, KS_DATABASE_FLAGS_NONE, NULL);
-  g_assert_false (ks_database_auto_backup (db, 3, NULL, &error));
+  g_assert_false (ks_database_auto_backup (db, 3, NULL, NULL, &error));
   g_assert_error (error, KS_ERROR, KS_ERROR_IO);
   g_assert_nonnull (strstr (error->message, "backups folder"));
   g_clear_object (&db);
@@ -668,7 +668,7 @@ test_faults_backups_folder_unwritable (Fixture       *fixture,
       drop_privileges ();
       db = ks_database_open (g_getenv (ENV_DB), KS_DATABASE_FLAGS_NONE, &error);
       g_assert_no_error (error);
-      g_assert_false (ks_database_auto_backup (db, 3, NULL, &error));
+      g_assert_false (ks_database_auto_backup (db, 3, NULL, NULL, &error));
       g_print ("%s\n", error->message);
       return;
     }
@@ -691,7 +691,7 @@ test_faults_backups_folder_missing (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
 
   g_assert_false (g_file_test (backups, G_FILE_TEST_EXISTS));
-  g_assert_true (ks_database_auto_backup (db, 3, NULL, &error));
+  g_assert_true (ks_database_auto_backup (db, 3, NULL, NULL, &error));
   g_assert_no_error (error);
   g_assert_true (g_file_test (backups, G_FILE_TEST_IS_DIR));
 }

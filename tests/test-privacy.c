@@ -87,7 +87,7 @@ test_privacy_backups (void)
   mode_t old_umask = umask (022);
 
   db = open_with_one_save (path);
-  g_assert_true (ks_database_auto_backup (db, 3, day, &error));
+  g_assert_true (ks_database_auto_backup (db, 3, day, NULL, &error));
   g_assert_no_error (error);
   assert_mode (backups, 0700);
   assert_mode (backup, 0600);

@@ -1067,6 +1067,31 @@ test_window_opens_large_register (Fixture       *fixture,
   ks_database_set_check_limit (-1);
 }
 
+/* Backups of the register @name in @tmpdir, and their part files
+ * unless @whole. */
+static guint
+count_files (const char *tmpdir,
+             const char *name,
+             gboolean    whole)
+{
+  g_autofree char *dir = g_build_filename (tmpdir, "backups", NULL);
+  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+  const char *file;
+  guint n = 0;
+
+  while (listing != NULL && (file = g_dir_read_name (listing)) != NULL)
+    n += g_str_has_prefix (file, name) && (!whole || g_str_has_suffix (file, ".db"));
+
+  return n;
+}
+
+static guint
+count_backups (const char *tmpdir,
+               const char *name)
+{
+  return count_files (tmpdir, name, FALSE);
+}
+
 static gboolean
 damage_notice_is_shown (gpointer data)
 {
@@ -1104,10 +1129,103 @@ test_window_checks_large_register (Fixture       *fixture,
   g_assert_false (gtk_widget_get_mapped (ks_test_find_by_id (GTK_WIDGET (window), "error_page")));
   g_assert_true (gtk_widget_get_mapped (ks_test_find_by_id (GTK_WIDGET (window), "agreement_view")));
 
+  /* Its copy would push a good backup out. */
+  g_assert_cmpuint (count_backups (fixture->tmpdir, "large"), ==, 0);
+
   gtk_window_destroy (GTK_WINDOW (notice));
   gtk_window_destroy (GTK_WINDOW (window));
   ks_test_iterate (20);
   ks_database_set_check_limit (-1);
+}
+
+static gboolean
+has_study_backup (gpointer data)
+{
+  return count_files (data, "study", TRUE) > 0;
+}
+
+/* Today's backup is made behind the window, whole, and leaves no part
+ * file beside it. */
+static void
+test_window_backs_up_behind_it (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  KsWindow *window = open_study_window (fixture);
+  g_autofree char *dir = g_build_filename (fixture->tmpdir, "backups", NULL);
+  g_autoptr(GDir) listing = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KsDatabase) backup = NULL;
+  g_autofree char *backup_path = NULL;
+  const char *name;
+
+  g_assert_true (ks_test_wait_for (has_study_backup, fixture->tmpdir, 10000));
+  ks_test_iterate (20);
+  g_assert_cmpuint (count_backups (fixture->tmpdir, "study"), ==, 1);
+  listing = g_dir_open (dir, 0, &error);
+  g_assert_no_error (error);
+  while ((name = g_dir_read_name (listing)) != NULL && !g_str_has_prefix (name, "study"))
+    ;
+  g_assert_nonnull (name);
+  g_assert_true (g_str_has_suffix (name, ".db"));
+
+  backup_path = g_build_filename (dir, name, NULL);
+  backup = ks_database_open (backup_path, KS_DATABASE_READ_ONLY, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (ks_test_query_int (backup, "SELECT count(*) FROM agreements"), ==, 15);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static gboolean
+shows_label_prefix (GtkWidget  *root,
+                    const char *prefix)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LABEL (child) && gtk_widget_get_mapped (child) &&
+          g_str_has_prefix (gtk_label_get_text (GTK_LABEL (child)), prefix))
+        return TRUE;
+      if (shows_label_prefix (child, prefix))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static gboolean
+backup_failure_shown (gpointer data)
+{
+  return shows_label_prefix (data, "Today’s backup of the register could not be made: ");
+}
+
+/* A backup that cannot be made is told; the register opens all the same. */
+static void
+test_window_tells_failed_backup (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_build_filename (fixture->tmpdir, "blocked", NULL);
+  g_autofree char *blocker = g_build_filename (dir, "backups", NULL);
+  g_autofree char *db_path = g_build_filename (dir, "study.db", NULL);
+  g_autoptr(KsDatabase) db = NULL;
+  KsWindow *window;
+  guint n_added;
+
+  /* A file where the backups folder would be. */
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (blocker, "", 0, &error));
+  db = ks_database_open (db_path, KS_DATABASE_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  g_assert_true (ks_demo_load (db, &n_added, &error));
+  g_clear_object (&db);
+
+  ks_application_set_database_path (fixture->app, db_path);
+  window = ks_window_new (fixture->app);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (ks_test_wait_for (backup_failure_shown, window, 10000));
+  g_assert_true (gtk_widget_get_mapped (ks_test_find_by_id (GTK_WIDGET (window), "agreement_view")));
+  gtk_window_destroy (GTK_WINDOW (window));
 }
 
 /* An empty register has nothing to remind of; the study data has. */
@@ -1303,6 +1421,8 @@ main (int   argc,
   ADD ("/window/reminder", test_window_reminder);
   ADD ("/window/opens-large-register", test_window_opens_large_register);
   ADD ("/window/checks-large-register", test_window_checks_large_register);
+  ADD ("/window/backs-up-behind-it", test_window_backs_up_behind_it);
+  ADD ("/window/tells-failed-backup", test_window_tells_failed_backup);
   ADD ("/window/opens-exchange-dialogs", test_window_opens_exchange_dialogs);
   ADD ("/window/reminder-follows-changes", test_window_reminder_follows_changes);
 

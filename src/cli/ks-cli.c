@@ -136,7 +136,7 @@ open_register (const char  *path,
   ks_database_set_staff_name (db, prefs->staff_name);
 
   /* A failed backup must not stop the work, but the user has to know. */
-  if (!ks_database_auto_backup (db, prefs->backups_kept, NULL, &backup_error))
+  if (!ks_database_auto_backup (db, prefs->backups_kept, NULL, NULL, &backup_error))
     g_printerr (_("kerjasama: warning: the daily backup was not made: %s\n"),
                 backup_error->message);
 

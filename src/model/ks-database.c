@@ -1166,15 +1166,17 @@ prune_backups (const char  *dir,
  * ks_database_auto_backup:
  * @keep: how many daily backups to keep; 0 turns them off
  * @now: (nullable): the current time, for tests; %NULL for the clock
+ * @cancellable: (nullable): stops the copy, which then leaves nothing
  *
  * Makes today's backup in the `backups` folder if there is none yet, then
  * removes all but the newest @keep.
  */
 gboolean
-ks_database_auto_backup (KsDatabase  *self,
-                         guint        keep,
-                         GDateTime   *now,
-                         GError     **error)
+ks_database_auto_backup (KsDatabase    *self,
+                         guint          keep,
+                         GDateTime     *now,
+                         GCancellable  *cancellable,
+                         GError       **error)
 {
   g_autoptr(GDateTime) clock = now != NULL ? g_date_time_ref (now) : g_date_time_new_now_local ();
   g_autofree char *dir = ks_database_dup_backup_dir (self);
@@ -1197,7 +1199,7 @@ ks_database_auto_backup (KsDatabase  *self,
     }
 
   if (!g_file_test (path, G_FILE_TEST_EXISTS) &&
-      !ks_database_backup_to (self, path, NULL, error))
+      !ks_database_backup_to (self, path, cancellable, error))
     return FALSE;
 
   return prune_backups (dir, prefix, keep, error);

@@ -104,6 +104,7 @@ gboolean      ks_database_restore_from      (KsDatabase       *self,
 gboolean      ks_database_auto_backup       (KsDatabase       *self,
                                              guint             keep,
                                              GDateTime        *now,
+                                             GCancellable     *cancellable,
                                              GError          **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KsStatement, ks_statement_release)

@@ -41,7 +41,7 @@ struct _KsWindow
   KsAgreementList      *agreements;
   GSettings            *settings;
   GStrv                 undo_uuids;
-  GCancellable         *check_cancellable;
+  GCancellable         *file_cancellable;
   GCancellable         *load_cancellable;
 
   AdwToastOverlay      *toast_overlay;
@@ -813,20 +813,15 @@ show_error (KsWindow   *self,
 }
 
 static void
-make_daily_backup (KsWindow *self)
+show_backup_error (KsWindow     *self,
+                   const GError *error)
 {
-  g_autoptr(KsPreferences) prefs = ks_preferences_new_from_settings (self->settings);
-  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
 
-  if (!ks_database_auto_backup (self->db, prefs->backups_kept, NULL, &error))
-    {
-      g_autofree char *message = NULL;
-
-      /* Translators: the reason follows, e.g. "No space left on device" */
-      message = g_strdup_printf (_("Today’s backup of the register could not be made: %s"),
-                                 error->message);
-      show_toast (self, message);
-    }
+  /* Translators: the reason follows, e.g. "No space left on device" */
+  message = g_strdup_printf (_("Today’s backup of the register could not be made: %s"),
+                             error->message);
+  show_toast (self, message);
 }
 
 static void
@@ -855,49 +850,102 @@ show_damage (KsWindow     *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-static void
-check_thread (GTask        *task,
-              gpointer      source_object,
-              gpointer      task_data,
-              GCancellable *cancellable)
+/* What the window does with the register's file once it shows it, in a
+ * thread and on connections of its own: a large register, opened
+ * unchecked so that the window came up at once, is checked; then today's
+ * backup is made, which for a national register is a copy of half a
+ * gigabyte.  A damaged register is not backed up, so that its copy does
+ * not push a good backup out. */
+typedef struct
 {
+  GApplication *app;
+  char         *path;
+  gboolean      check;
+  guint         keep;
+  GError       *backup_error;
+} FileJob;
+
+static void
+file_job_free (FileJob *job)
+{
+  g_application_release (job->app);
+  g_object_unref (job->app);
+  g_free (job->path);
+  g_clear_error (&job->backup_error);
+  g_free (job);
+}
+
+static void
+back_up (FileJob      *job,
+         GCancellable *cancellable)
+{
+  g_autoptr(KsDatabase) db = NULL;
+
+  if (job->keep == 0)
+    return;
+
+  db = ks_database_open (job->path, KS_DATABASE_READ_ONLY, &job->backup_error);
+  if (db != NULL)
+    ks_database_auto_backup (db, job->keep, NULL, cancellable, &job->backup_error);
+}
+
+static void
+file_job_thread (GTask        *task,
+                 gpointer      source_object,
+                 gpointer      task_data,
+                 GCancellable *cancellable)
+{
+  FileJob *job = task_data;
   GError *error = NULL;
 
-  if (ks_database_check_file (task_data, cancellable, &error))
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
+  if (job->check && !ks_database_check_file (job->path, cancellable, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  back_up (job, cancellable);
+  g_task_return_boolean (task, TRUE);
 }
 
 static void
-check_done_cb (GObject      *source,
-               GAsyncResult *result,
-               gpointer      data)
+file_job_done_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      data)
 {
+  FileJob *job = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
 
-  if (g_task_propagate_boolean (G_TASK (result), &error) ||
-      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  if (g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result))))
     return;
 
-  show_damage (KS_WINDOW (source), error);
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    show_damage (KS_WINDOW (source), error);
+  else if (job->backup_error != NULL)
+    show_backup_error (KS_WINDOW (source), job->backup_error);
 }
 
-/* A large register opened unchecked, so that the window came up at
- * once; a damaged one is told while the user works, with the way out. */
+/* The application stays while the job runs, so that a window closed
+ * during the copy lets it stop and remove its partial file. */
 static void
-check_in_background (KsWindow *self)
+start_file_job (KsWindow *self)
 {
+  g_autoptr(KsPreferences) prefs = ks_preferences_new_from_settings (self->settings);
+  GApplication *app = G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
   g_autoptr(GTask) task = NULL;
+  FileJob *job = g_new0 (FileJob, 1);
 
-  if (!ks_database_is_large (self->db))
-    return;
+  job->app = g_object_ref (app);
+  job->path = g_strdup (ks_database_get_path (self->db));
+  job->check = ks_database_is_large (self->db);
+  job->keep = prefs->backups_kept;
+  g_application_hold (app);
 
-  self->check_cancellable = g_cancellable_new ();
-  task = g_task_new (self, self->check_cancellable, check_done_cb, NULL);
-  g_task_set_task_data (task, g_strdup (ks_database_get_path (self->db)), g_free);
+  self->file_cancellable = g_cancellable_new ();
+  task = g_task_new (self, self->file_cancellable, file_job_done_cb, NULL);
+  g_task_set_task_data (task, job, (GDestroyNotify) file_job_free);
   g_task_set_priority (task, G_PRIORITY_LOW);
-  g_task_run_in_thread (task, check_thread);
+  g_task_run_in_thread (task, file_job_thread);
 }
 
 static void
@@ -1010,8 +1058,7 @@ show_register (KsWindow *self)
   ks_agreement_view_set_list (self->agreement_view, self->agreements, self->settings);
   ks_overview_page_set_list (self->overview_page, self->agreements);
   connect_register (self);
-  make_daily_backup (self);
-  check_in_background (self);
+  start_file_job (self);
 
   for (guint i = 0; i < G_N_ELEMENTS (register_actions); i++)
     gtk_widget_action_set_enabled (GTK_WIDGET (self), register_actions[i], TRUE);
@@ -1028,8 +1075,8 @@ ks_window_dispose (GObject *object)
   KsWindow *self = KS_WINDOW (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (object), KS_TYPE_WINDOW);
-  g_cancellable_cancel (self->check_cancellable);
-  g_clear_object (&self->check_cancellable);
+  g_cancellable_cancel (self->file_cancellable);
+  g_clear_object (&self->file_cancellable);
   g_cancellable_cancel (self->load_cancellable);
   g_clear_object (&self->load_cancellable);
   g_clear_object (&self->agreements);
