@@ -21,6 +21,7 @@
 #include "ks-report-pdf.h"
 #include "ks-report-xlsx.h"
 #include "ks-report.h"
+#include "ks-sample.h"
 #include "ks-test-common.h"
 
 typedef struct
@@ -420,7 +421,8 @@ count_files (const char *dir)
   const char *name;
 
   while ((name = g_dir_read_name (handle)) != NULL)
-    if (!g_str_has_prefix (name, "register.db") && !g_str_equal (name, "backups"))
+    if (!g_str_has_prefix (name, "register.db") && !g_str_equal (name, "backups") &&
+        !g_str_equal (name, "sample"))
       n++;
 
   return n;
@@ -555,6 +557,83 @@ test_annual_pdf (Fixture       *fixture,
   g_assert_nonnull (strstr (text, "Obstacles recorded"));
 }
 
+/* A register of a few thousand agreements, whose annual report runs to
+ * hundreds of pages. */
+static KsAnnualReport *
+sample_annual_report (Fixture *fixture)
+{
+  g_autofree char *dir = g_build_filename (fixture->dir, "sample", NULL);
+  g_autofree char *path = g_build_filename (dir, "sample.db", NULL);
+  g_autoptr(KsReportOptions) options = ks_report_options_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KsDatabase) db = NULL;
+  g_autoptr(KsReport) report = NULL;
+  KsAnnualReport *annual;
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  db = ks_database_open (path, KS_DATABASE_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  g_assert_true (ks_sample_generate (db, 2000, 20260, &error));
+  options->year_from = options->year_to = 2015;
+  report = ks_report_new (db, options, &error);
+  g_assert_no_error (error);
+  annual = ks_annual_report_new (report, NULL, &error);
+  g_assert_no_error (error);
+  return annual;
+}
+
+static void
+record_fraction_cb (double   fraction,
+                    gpointer user_data)
+{
+  g_array_append_val ((GArray *) user_data, fraction);
+}
+
+/* A long PDF tells how far it is, from laying out its pages to drawing
+ * the last. */
+static void
+test_annual_pdf_progress (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(KsAnnualReport) annual = sample_annual_report (fixture);
+  g_autofree char *path = g_build_filename (fixture->dir, "long.pdf", NULL);
+  g_autoptr(GArray) fractions = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GError) error = NULL;
+  gboolean laying_out = FALSE, drawing = FALSE;
+
+  g_assert_true (ks_annual_report_write (annual, path, NULL, record_fraction_cb, fractions, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (fractions->len, >, 4);
+  for (guint i = 0; i < fractions->len; i++)
+    {
+      double fraction = g_array_index (fractions, double, i);
+
+      laying_out |= fraction < 0.5;
+      drawing |= fraction > 0.5 && fraction < 1;
+      if (i > 0)
+        g_assert_cmpfloat (fraction, >=, g_array_index (fractions, double, i - 1));
+    }
+  g_assert_true (laying_out);
+  g_assert_true (drawing);
+  g_assert_cmpfloat (g_array_index (fractions, double, fractions->len - 1), ==, 1.0);
+}
+
+/* Cancel is heard while the pages are still being laid out. */
+static void
+test_annual_pdf_cancel_while_laying_out (Fixture       *fixture,
+                                         gconstpointer  data)
+{
+  g_autoptr(KsAnnualReport) annual = sample_annual_report (fixture);
+  g_autofree char *path = g_build_filename (fixture->dir, "long.pdf", NULL);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (ks_annual_report_write (annual, path, cancellable, cancel_cb, cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_assert_cmpuint (count_files (fixture->dir), ==, 0);
+}
+
 static void
 test_annual_xlsx (Fixture       *fixture,
                   gconstpointer  data)
@@ -646,6 +725,8 @@ main (int   argc,
   ADD ("/report/cancel-leaves-nothing", test_cancel_leaves_nothing);
   ADD ("/report/annual/sections", test_annual_sections);
   ADD ("/report/annual/pdf", test_annual_pdf);
+  ADD ("/report/annual/pdf-progress", test_annual_pdf_progress);
+  ADD ("/report/annual/pdf-cancel-while-laying-out", test_annual_pdf_cancel_while_laying_out);
   ADD ("/report/annual/xlsx", test_annual_xlsx);
   g_test_add_func ("/report/indonesian", test_indonesian);
 #undef ADD

@@ -616,7 +616,7 @@ ks_annual_report_write (KsAnnualReport    *self,
   g_return_val_if_fail (KS_IS_ANNUAL_REPORT (self), FALSE);
 
   if (g_str_has_suffix (path, ".pdf") || g_str_has_suffix (path, ".PDF"))
-    ok = ks_report_pages_write_pdf (self, path, cancellable, error);
+    ok = ks_report_pages_write_pdf (self, path, cancellable, progress, progress_data, error);
   else
     ok = ks_annual_report_write_xlsx (self, path, cancellable, error);
 

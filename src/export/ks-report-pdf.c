@@ -25,6 +25,9 @@
 #define FONT_FAMILY   "Sans"
 /* A cell shows this much of a long text; the register holds the rest. */
 #define CELL_MAX_CHARS 400
+/* Of a PDF's writing, the part laying out its pages takes: about as
+ * long as drawing them. */
+#define PAGINATION_SHARE 0.5
 
 typedef enum
 {
@@ -623,11 +626,19 @@ draw_table_row (KsReportPages *self,
 
 typedef struct
 {
-  KsReportPages *self;
-  guint          page;
-  double         y;
-  double         top;
-  double         bottom;
+  KsReportPages    *self;
+  guint             page;
+  double            y;
+  double            top;
+  double            bottom;
+  /* What the writer of a long PDF needs: told how far it is, and a
+   * cancel heard while the pages are laid out. */
+  GCancellable     *cancellable;
+  KsReportProgress  progress;
+  gpointer          progress_data;
+  guint             n_placed;
+  guint             n_to_place;
+  gboolean          cancelled;
 } Cursor;
 
 static void
@@ -640,6 +651,14 @@ place (Cursor *cursor,
 
   g_array_append_val (cursor->self->placements, placement);
   cursor->y += height;
+
+  if (++cursor->n_placed % 256 != 0)
+    return;
+  if (g_cancellable_is_cancelled (cursor->cancellable))
+    cursor->cancelled = TRUE;
+  if (cursor->progress != NULL)
+    cursor->progress (PAGINATION_SHARE * MIN (1.0, (double) cursor->n_placed / MAX (cursor->n_to_place, 1)),
+                      cursor->progress_data);
 }
 
 static void
@@ -656,7 +675,7 @@ place_table (Cursor *cursor,
   KsReportPages *self = cursor->self;
   double header = table_row_height (self, block, -1);
 
-  for (guint i = 0; i < block->rows->len; i++)
+  for (guint i = 0; i < block->rows->len && !cursor->cancelled; i++)
     {
       double height = table_row_height (self, block, i);
 
@@ -858,6 +877,43 @@ ks_report_pages_get_title (KsReportPages *self)
  *
  * Returns: the number of pages
  */
+static guint
+count_placements (KsReportPages *self)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < self->blocks->len; i++)
+    {
+      Block *block = g_ptr_array_index (self->blocks, i);
+
+      n += 1 + (block->kind == BLOCK_TABLE ? block->rows->len : 0);
+    }
+
+  return n;
+}
+
+static void
+paginate (Cursor  *cursor,
+          cairo_t *cr,
+          double   width,
+          double   height)
+{
+  KsReportPages *self = cursor->self;
+
+  update_context (self, cr);
+  self->width = width;
+  self->height = height;
+  g_array_set_size (self->placements, 0);
+  g_array_set_size (self->sections, 0);
+  cursor->n_to_place = count_placements (self);
+
+  for (guint i = 0; i < self->blocks->len && !cursor->cancelled; i++)
+    place_block (cursor, g_ptr_array_index (self->blocks, i),
+                 i + 1 < self->blocks->len ? g_ptr_array_index (self->blocks, i + 1) : NULL);
+
+  self->n_pages = cursor->page + 1;
+}
+
 guint
 ks_report_pages_paginate (KsReportPages *self,
                           cairo_t       *cr,
@@ -868,17 +924,7 @@ ks_report_pages_paginate (KsReportPages *self,
 
   g_return_val_if_fail (KS_IS_REPORT_PAGES (self), 0);
 
-  update_context (self, cr);
-  self->width = width;
-  self->height = height;
-  g_array_set_size (self->placements, 0);
-  g_array_set_size (self->sections, 0);
-
-  for (guint i = 0; i < self->blocks->len; i++)
-    place_block (&cursor, g_ptr_array_index (self->blocks, i),
-                 i + 1 < self->blocks->len ? g_ptr_array_index (self->blocks, i + 1) : NULL);
-
-  self->n_pages = cursor.page + 1;
+  paginate (&cursor, cr, width, height);
   return self->n_pages;
 }
 
@@ -918,6 +964,27 @@ draw_footer (KsReportPages *self,
   cairo_set_source_rgb (cr, 0, 0, 0);
 }
 
+/* Placements are in page order: the first of @page by bisection, so
+ * that drawing thousands of pages does not walk all of them per page. */
+static guint
+first_placement (KsReportPages *self,
+                 guint          page)
+{
+  guint low = 0, high = self->placements->len;
+
+  while (low < high)
+    {
+      guint middle = low + (high - low) / 2;
+
+      if (g_array_index (self->placements, Placement, middle).page < page)
+        low = middle + 1;
+      else
+        high = middle;
+    }
+
+  return low;
+}
+
 /**
  * ks_report_pages_draw_page:
  * @cr: where to draw, in points
@@ -937,13 +1004,13 @@ ks_report_pages_draw_page (KsReportPages *self,
   width = self->width - 2 * MARGIN;
   cairo_save (cr);
   cairo_set_source_rgb (cr, 0, 0, 0);
-  for (guint i = 0; i < self->placements->len; i++)
+  for (guint i = first_placement (self, page); i < self->placements->len; i++)
     {
       Placement *placement = &g_array_index (self->placements, Placement, i);
       Block *block = placement->block;
 
       if (placement->page != page)
-        continue;
+        break;
 
       if (block->kind == BLOCK_HEAD)
         draw_head (self, cr, block, placement->y);
@@ -977,34 +1044,54 @@ check_cairo (cairo_status_t   status,
 }
 
 static gboolean
-draw_pdf (KsReportPages  *pages,
-          const char     *temp_path,
-          const char     *path,
-          GCancellable   *cancellable,
-          GError        **error)
+draw_pages (KsReportPages     *pages,
+            cairo_t           *cr,
+            double             width,
+            double             height,
+            GCancellable      *cancellable,
+            KsReportProgress   progress,
+            gpointer           progress_data,
+            GError           **error)
+{
+  Cursor cursor = { pages, 0, MARGIN, MARGIN, height - MARGIN - FOOTER_HEIGHT,
+                    cancellable, progress, progress_data };
+
+  paginate (&cursor, cr, width, height);
+  for (guint page = 0; page < pages->n_pages; page++)
+    {
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return FALSE;
+      ks_report_pages_draw_page (pages, cr, page);
+      cairo_show_page (cr);
+      if (progress != NULL && page % 16 == 15)
+        progress (PAGINATION_SHARE + (1 - PAGINATION_SHARE) * (page + 1) / pages->n_pages,
+                  progress_data);
+    }
+
+  return TRUE;
+}
+
+static gboolean
+draw_pdf (KsReportPages     *pages,
+          const char        *temp_path,
+          const char        *path,
+          GCancellable      *cancellable,
+          KsReportProgress   progress,
+          gpointer           progress_data,
+          GError           **error)
 {
   const KsReportOptions *options = ks_report_get_options (pages->report);
   double width = pages->portrait ? KS_REPORT_PAGE_HEIGHT : KS_REPORT_PAGE_WIDTH;
   double height = pages->portrait ? KS_REPORT_PAGE_WIDTH : KS_REPORT_PAGE_HEIGHT;
   cairo_surface_t *surface = cairo_pdf_surface_create (temp_path, width, height);
   cairo_t *cr = cairo_create (surface);
-  gboolean ok = TRUE;
-  guint n_pages;
+  gboolean ok;
 
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, pages->title);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_AUTHOR, options->author);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, PACKAGE_NAME " " PACKAGE_VERSION);
 
-  n_pages = ks_report_pages_paginate (pages, cr, width, height);
-  for (guint page = 0; ok && page < n_pages; page++)
-    {
-      ok = !g_cancellable_set_error_if_cancelled (cancellable, error);
-      if (ok)
-        {
-          ks_report_pages_draw_page (pages, cr, page);
-          cairo_show_page (cr);
-        }
-    }
+  ok = draw_pages (pages, cr, width, height, cancellable, progress, progress_data, error);
 
   cairo_destroy (cr);
   cairo_surface_finish (surface);
@@ -1019,15 +1106,19 @@ draw_pdf (KsReportPages  *pages,
  * ks_report_pages_write:
  * @pages: the pages of a report
  * @path: the PDF to write (replaced when it exists)
+ * @cancellable: (nullable): stops the writing, heard every few rows
+ * @progress: (nullable) (scope call): told how far the writing is
  *
  * Returns: %TRUE when @path holds the whole document; a failure or a
  *   cancel leaves nothing behind
  */
 gboolean
-ks_report_pages_write (KsReportPages  *pages,
-                       const char     *path,
-                       GCancellable   *cancellable,
-                       GError        **error)
+ks_report_pages_write (KsReportPages     *pages,
+                       const char        *path,
+                       GCancellable      *cancellable,
+                       KsReportProgress   progress,
+                       gpointer           progress_data,
+                       GError           **error)
 {
   g_autofree char *temp_path = NULL;
 
@@ -1037,7 +1128,7 @@ ks_report_pages_write (KsReportPages  *pages,
   if (temp_path == NULL)
     return FALSE;
 
-  if (!draw_pdf (pages, temp_path, path, cancellable, error))
+  if (!draw_pdf (pages, temp_path, path, cancellable, progress, progress_data, error))
     {
       g_unlink (temp_path);
       return FALSE;
@@ -1054,15 +1145,17 @@ ks_report_pages_write (KsReportPages  *pages,
  * Returns: %TRUE when @path holds the whole document
  */
 gboolean
-ks_report_pages_write_pdf (KsAnnualReport  *annual,
-                           const char      *path,
-                           GCancellable    *cancellable,
-                           GError         **error)
+ks_report_pages_write_pdf (KsAnnualReport    *annual,
+                           const char        *path,
+                           GCancellable      *cancellable,
+                           KsReportProgress   progress,
+                           gpointer           progress_data,
+                           GError           **error)
 {
   g_autoptr(KsReportPages) pages = NULL;
 
   g_return_val_if_fail (KS_IS_ANNUAL_REPORT (annual), FALSE);
 
   pages = ks_report_pages_new (annual);
-  return ks_report_pages_write (pages, path, cancellable, error);
+  return ks_report_pages_write (pages, path, cancellable, progress, progress_data, error);
 }

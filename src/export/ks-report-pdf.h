@@ -46,10 +46,14 @@ void           ks_report_pages_draw_page  (KsReportPages   *self,
 gboolean       ks_report_pages_write      (KsReportPages   *pages,
                                            const char      *path,
                                            GCancellable    *cancellable,
+                                           KsReportProgress progress,
+                                           gpointer         progress_data,
                                            GError         **error);
 gboolean       ks_report_pages_write_pdf  (KsAnnualReport  *annual,
                                            const char      *path,
                                            GCancellable    *cancellable,
+                                           KsReportProgress progress,
+                                           gpointer         progress_data,
                                            GError         **error);
 
 G_END_DECLS

@@ -682,7 +682,7 @@ ks_request_list_write (KsRequestList     *self,
     {
       g_autoptr(KsReportPages) pages = ks_report_pages_new_for_requests (self);
 
-      ok = ks_report_pages_write (pages, path, cancellable, error);
+      ok = ks_report_pages_write (pages, path, cancellable, progress, progress_data, error);
     }
   else
     ok = ks_request_list_write_xlsx (self, path, cancellable, progress, progress_data, error);

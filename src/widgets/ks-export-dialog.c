@@ -133,6 +133,22 @@ progress_cb (double   fraction,
   g_main_context_invoke (NULL, show_progress_cb, progress);
 }
 
+/* The rest of a job after its first steps, from @from to the end. */
+typedef struct
+{
+  gpointer dialog;
+  double   from;
+} Rest;
+
+static void
+rest_progress_cb (double   fraction,
+                  gpointer user_data)
+{
+  Rest *rest = user_data;
+
+  progress_cb (rest->from + (1 - rest->from) * fraction, rest->dialog);
+}
+
 static gboolean
 run_job (ExportJob     *job,
          gpointer       dialog,
@@ -143,6 +159,7 @@ run_job (ExportJob     *job,
   g_autoptr(KsReport) report = NULL;
   g_autoptr(KsAnnualReport) annual = NULL;
   g_autoptr(KsRequestList) requests = NULL;
+  Rest rest = { dialog, 0 };
 
   if (db == NULL)
     return FALSE;
@@ -156,15 +173,17 @@ run_job (ExportJob     *job,
       requests = ks_request_list_new (report, cancellable, error);
       if (requests == NULL)
         return FALSE;
-      progress_cb (0.3, dialog);
-      return ks_request_list_write (requests, job->path, cancellable, progress_cb, dialog, error);
+      rest.from = 0.3;
+      progress_cb (rest.from, dialog);
+      return ks_request_list_write (requests, job->path, cancellable, rest_progress_cb, &rest, error);
     }
 
   annual = ks_annual_report_new (report, cancellable, error);
   if (annual == NULL)
     return FALSE;
-  progress_cb (0.5, dialog);
-  return ks_annual_report_write (annual, job->path, cancellable, progress_cb, dialog, error);
+  rest.from = 0.5;
+  progress_cb (rest.from, dialog);
+  return ks_annual_report_write (annual, job->path, cancellable, rest_progress_cb, &rest, error);
 }
 
 static void
