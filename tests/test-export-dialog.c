@@ -212,25 +212,6 @@ test_toast_offers_open (Fixture       *fixture,
   g_assert_cmpstr (adw_toast_get_button_label (toast), ==, "_Open");
 }
 
-static void
-test_print_pages (Fixture       *fixture,
-                  gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = g_build_filename (fixture->dir, "printed.pdf", NULL);
-  g_autoptr(GtkPrintOperation) operation = NULL;
-  GtkPrintOperationResult result;
-
-  /* Printing draws the annual report's pages; export them to a PDF. */
-  operation = ks_report_print_operation_new (fixture->db, fixture->settings, 2017, NULL, &error);
-  g_assert_no_error (error);
-  gtk_print_operation_set_export_filename (operation, path);
-  result = gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_EXPORT, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (result, ==, GTK_PRINT_OPERATION_RESULT_APPLY);
-  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
-}
-
 static char *
 pdf_text (const char *path)
 {
@@ -244,6 +225,35 @@ pdf_text (const char *path)
   g_assert_no_error (error);
   g_assert_true (g_spawn_check_wait_status (status, NULL));
   return out;
+}
+
+/* Printing lays the annual report's pages out a few rows at a time and
+ * draws them; exported to a PDF, they are the report's pages. */
+static void
+test_print_pages (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (fixture->dir, "printed.pdf", NULL);
+  g_autoptr(GtkPrintOperation) operation = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *last_page = NULL;
+  GtkPrintOperationResult result;
+  int n_pages = 0;
+
+  operation = ks_report_print_operation_new (fixture->db, fixture->settings, 2017, NULL, &error);
+  g_assert_no_error (error);
+  gtk_print_operation_set_export_filename (operation, path);
+  result = gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_EXPORT, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (result, ==, GTK_PRINT_OPERATION_RESULT_APPLY);
+
+  g_object_get (operation, "n-pages", &n_pages, NULL);
+  g_assert_cmpint (n_pages, >, 1);
+  text = pdf_text (path);
+  g_assert_nonnull (strstr (text, "Annual report of international cooperation 2017"));
+  last_page = g_strdup_printf ("Page %d of %d", n_pages, n_pages);
+  g_assert_nonnull (strstr (text, last_page));
 }
 
 static void

@@ -557,6 +557,43 @@ test_annual_pdf (Fixture       *fixture,
   g_assert_nonnull (strstr (text, "Obstacles recorded"));
 }
 
+static guint
+count_pages (KsReportPages *pages,
+             guint          max_steps)
+{
+  cairo_surface_t *surface = cairo_pdf_surface_create_for_stream (NULL, NULL, KS_REPORT_PAGE_WIDTH,
+                                                                  KS_REPORT_PAGE_HEIGHT);
+  cairo_t *cr = cairo_create (surface);
+  double fraction = 0, last = 0;
+
+  ks_report_pages_begin_layout (pages, cr, KS_REPORT_PAGE_WIDTH, KS_REPORT_PAGE_HEIGHT);
+  while (!ks_report_pages_continue_layout (pages, max_steps, &fraction))
+    {
+      g_assert_cmpfloat (fraction, >=, last);
+      g_assert_cmpfloat (fraction, <, 1);
+      last = fraction;
+    }
+  g_assert_cmpfloat (fraction, ==, 1);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  return ks_report_pages_get_n_pages (pages);
+}
+
+/* Laid out a row at a time, as printing does, the pages come out as
+ * when laid out at once. */
+static void
+test_annual_layout_in_steps (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(KsAnnualReport) annual = annual_report (fixture, 2017);
+  g_autoptr(KsReportPages) pages = ks_report_pages_new (annual);
+  guint at_once = count_pages (pages, G_MAXUINT);
+
+  g_assert_cmpuint (at_once, >, 1);
+  g_assert_cmpuint (count_pages (pages, 1), ==, at_once);
+  g_assert_cmpuint (count_pages (pages, 3), ==, at_once);
+}
+
 /* A register of a few thousand agreements, whose annual report runs to
  * hundreds of pages. */
 static KsAnnualReport *
@@ -726,6 +763,7 @@ main (int   argc,
   ADD ("/report/annual/sections", test_annual_sections);
   ADD ("/report/annual/pdf", test_annual_pdf);
   ADD ("/report/annual/pdf-progress", test_annual_pdf_progress);
+  ADD ("/report/annual/layout-in-steps", test_annual_layout_in_steps);
   ADD ("/report/annual/pdf-cancel-while-laying-out", test_annual_pdf_cancel_while_laying_out);
   ADD ("/report/annual/xlsx", test_annual_xlsx);
   g_test_add_func ("/report/indonesian", test_indonesian);

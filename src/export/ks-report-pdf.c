@@ -58,6 +58,23 @@ typedef struct
   double height;
 } Placement;
 
+/* Where the layout of the pages stands: it goes a few rows at a time,
+ * so that printing stays responsive and a PDF's writer can report and
+ * hear a cancel. */
+typedef struct
+{
+  KsReportPages *self;
+  guint          page;
+  double         y;
+  double         top;
+  double         bottom;
+  guint          block;     /* the next block to place */
+  guint          row;       /* the next row of a table block */
+  double         header;    /* the height of that table's header */
+  guint          n_steps;
+  guint          n_done;
+} Cursor;
+
 struct _KsReportPages
 {
   GObject         parent_instance;
@@ -74,6 +91,7 @@ struct _KsReportPages
   double          width;
   double          height;
   PangoContext   *context;
+  Cursor          cursor;
 };
 
 G_DEFINE_FINAL_TYPE (KsReportPages, ks_report_pages, G_TYPE_OBJECT)
@@ -624,22 +642,6 @@ draw_table_row (KsReportPages *self,
 /* ------------------------------------------------------------------ */
 /* Pagination */
 
-typedef struct
-{
-  KsReportPages    *self;
-  guint             page;
-  double            y;
-  double            top;
-  double            bottom;
-  /* What the writer of a long PDF needs: told how far it is, and a
-   * cancel heard while the pages are laid out. */
-  GCancellable     *cancellable;
-  KsReportProgress  progress;
-  gpointer          progress_data;
-  guint             n_placed;
-  guint             n_to_place;
-  gboolean          cancelled;
-} Cursor;
 
 static void
 place (Cursor *cursor,
@@ -651,14 +653,6 @@ place (Cursor *cursor,
 
   g_array_append_val (cursor->self->placements, placement);
   cursor->y += height;
-
-  if (++cursor->n_placed % 256 != 0)
-    return;
-  if (g_cancellable_is_cancelled (cursor->cancellable))
-    cursor->cancelled = TRUE;
-  if (cursor->progress != NULL)
-    cursor->progress (PAGINATION_SHARE * MIN (1.0, (double) cursor->n_placed / MAX (cursor->n_to_place, 1)),
-                      cursor->progress_data);
 }
 
 static void
@@ -668,31 +662,57 @@ new_page (Cursor *cursor)
   cursor->y = cursor->top;
 }
 
+static void place_block (Cursor *cursor,
+                         Block  *block,
+                         Block  *next);
+
 static void
-place_table (Cursor *cursor,
-             Block  *block)
+place_table_row (Cursor *cursor,
+                 Block  *block,
+                 guint   i)
 {
-  KsReportPages *self = cursor->self;
-  double header = table_row_height (self, block, -1);
+  double height = table_row_height (cursor->self, block, i);
 
-  for (guint i = 0; i < block->rows->len && !cursor->cancelled; i++)
+  /* A page never ends on a header, and every page of a table starts
+   * with one. */
+  if (i == 0 && cursor->y + cursor->header + height > cursor->bottom)
+    new_page (cursor);
+  else if (i > 0 && cursor->y + height > cursor->bottom)
     {
-      double height = table_row_height (self, block, i);
-
-      /* A page never ends on a header, and every page of a table starts
-       * with one. */
-      if (i == 0 && cursor->y + header + height > cursor->bottom)
-        new_page (cursor);
-      else if (i > 0 && cursor->y + height > cursor->bottom)
-        {
-          new_page (cursor);
-          place (cursor, block, -1, header);
-        }
-      if (i == 0)
-        place (cursor, block, -1, header);
-      place (cursor, block, i, height);
+      new_page (cursor);
+      place (cursor, block, -1, cursor->header);
     }
-  cursor->y += 8;
+  if (i == 0)
+    place (cursor, block, -1, cursor->header);
+  place (cursor, block, i, height);
+}
+
+/* One step of the layout: a table's next row, or a whole other block. */
+static void
+place_next (Cursor *cursor)
+{
+  GPtrArray *blocks = cursor->self->blocks;
+  Block *block = g_ptr_array_index (blocks, cursor->block);
+
+  cursor->n_done++;
+  if (block->kind != BLOCK_TABLE)
+    {
+      place_block (cursor, block,
+                   cursor->block + 1 < blocks->len ? g_ptr_array_index (blocks, cursor->block + 1) : NULL);
+      cursor->block++;
+      return;
+    }
+
+  if (cursor->row == 0)
+    cursor->header = table_row_height (cursor->self, block, -1);
+  if (cursor->row < block->rows->len)
+    place_table_row (cursor, block, cursor->row++);
+  if (cursor->row >= block->rows->len)
+    {
+      cursor->y += 8;
+      cursor->block++;
+      cursor->row = 0;
+    }
 }
 
 static void
@@ -730,8 +750,7 @@ place_block (Cursor *cursor,
       place (cursor, block, -1, height);
       break;
     case BLOCK_TABLE:
-      place_table (cursor, block);
-      break;
+      g_assert_not_reached ();
     case BLOCK_SIGNATURE:
       /* The signature is never alone on a page without the text above. */
       height = draw_signature (self, NULL, block, cursor->y);
@@ -869,16 +888,8 @@ ks_report_pages_get_title (KsReportPages *self)
   return self->title;
 }
 
-/**
- * ks_report_pages_paginate:
- * @cr: a cairo context like the one pages will be drawn on, in points
- * @width: the page's width in points
- * @height: the page's height in points
- *
- * Returns: the number of pages
- */
 static guint
-count_placements (KsReportPages *self)
+count_steps (KsReportPages *self)
 {
   guint n = 0;
 
@@ -886,45 +897,89 @@ count_placements (KsReportPages *self)
     {
       Block *block = g_ptr_array_index (self->blocks, i);
 
-      n += 1 + (block->kind == BLOCK_TABLE ? block->rows->len : 0);
+      n += block->kind == BLOCK_TABLE ? MAX (block->rows->len, 1) : 1;
     }
 
   return n;
 }
 
-static void
-paginate (Cursor  *cursor,
-          cairo_t *cr,
-          double   width,
-          double   height)
+/**
+ * ks_report_pages_begin_layout:
+ * @cr: a cairo context like the one pages will be drawn on, in points
+ * @width: the page's width in points
+ * @height: the page's height in points
+ *
+ * Starts laying out the pages, which ks_report_pages_continue_layout()
+ * then does a few rows at a time.
+ */
+void
+ks_report_pages_begin_layout (KsReportPages *self,
+                              cairo_t       *cr,
+                              double         width,
+                              double         height)
 {
-  KsReportPages *self = cursor->self;
+  g_return_if_fail (KS_IS_REPORT_PAGES (self));
 
   update_context (self, cr);
   self->width = width;
   self->height = height;
+  self->n_pages = 0;
   g_array_set_size (self->placements, 0);
   g_array_set_size (self->sections, 0);
-  cursor->n_to_place = count_placements (self);
-
-  for (guint i = 0; i < self->blocks->len && !cursor->cancelled; i++)
-    place_block (cursor, g_ptr_array_index (self->blocks, i),
-                 i + 1 < self->blocks->len ? g_ptr_array_index (self->blocks, i + 1) : NULL);
-
-  self->n_pages = cursor->page + 1;
+  self->cursor = (Cursor) { self, 0, MARGIN, MARGIN, height - MARGIN - FOOTER_HEIGHT };
+  self->cursor.n_steps = count_steps (self);
 }
 
+/**
+ * ks_report_pages_continue_layout:
+ * @max_steps: how many rows (or other blocks) to place at most
+ * @fraction: (out) (optional): how much of the layout is done, 0 to 1
+ *
+ * Returns: %TRUE once every page is laid out
+ *   (ks_report_pages_get_n_pages() tells how many)
+ */
+gboolean
+ks_report_pages_continue_layout (KsReportPages *self,
+                                 guint          max_steps,
+                                 double        *fraction)
+{
+  Cursor *cursor = &self->cursor;
+
+  g_return_val_if_fail (KS_IS_REPORT_PAGES (self), TRUE);
+
+  for (guint n = 0; n < max_steps && cursor->block < self->blocks->len; n++)
+    place_next (cursor);
+
+  if (fraction != NULL)
+    *fraction = MIN (1.0, (double) cursor->n_done / MAX (cursor->n_steps, 1));
+
+  if (cursor->block < self->blocks->len)
+    return FALSE;
+
+  self->n_pages = cursor->page + 1;
+  return TRUE;
+}
+
+/**
+ * ks_report_pages_paginate:
+ * @cr: a cairo context like the one pages will be drawn on, in points
+ * @width: the page's width in points
+ * @height: the page's height in points
+ *
+ * Lays out all the pages at once.
+ *
+ * Returns: the number of pages
+ */
 guint
 ks_report_pages_paginate (KsReportPages *self,
                           cairo_t       *cr,
                           double         width,
                           double         height)
 {
-  Cursor cursor = { self, 0, MARGIN, MARGIN, height - MARGIN - FOOTER_HEIGHT };
-
   g_return_val_if_fail (KS_IS_REPORT_PAGES (self), 0);
 
-  paginate (&cursor, cr, width, height);
+  ks_report_pages_begin_layout (self, cr, width, height);
+  ks_report_pages_continue_layout (self, G_MAXUINT, NULL);
   return self->n_pages;
 }
 
@@ -1053,10 +1108,17 @@ draw_pages (KsReportPages     *pages,
             gpointer           progress_data,
             GError           **error)
 {
-  Cursor cursor = { pages, 0, MARGIN, MARGIN, height - MARGIN - FOOTER_HEIGHT,
-                    cancellable, progress, progress_data };
+  double fraction = 0;
 
-  paginate (&cursor, cr, width, height);
+  ks_report_pages_begin_layout (pages, cr, width, height);
+  while (!ks_report_pages_continue_layout (pages, 256, &fraction))
+    {
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return FALSE;
+      if (progress != NULL)
+        progress (PAGINATION_SHARE * fraction, progress_data);
+    }
+
   for (guint page = 0; page < pages->n_pages; page++)
     {
       if (g_cancellable_set_error_if_cancelled (cancellable, error))

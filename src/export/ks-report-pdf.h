@@ -35,6 +35,13 @@ KsReportPages *ks_report_pages_new        (KsAnnualReport  *annual);
 KsReportPages *ks_report_pages_new_for_requests (KsRequestList *requests);
 gboolean       ks_report_pages_get_portrait (KsReportPages *self);
 const char    *ks_report_pages_get_title  (KsReportPages   *self);
+void           ks_report_pages_begin_layout (KsReportPages *self,
+                                           cairo_t         *cr,
+                                           double           width,
+                                           double           height);
+gboolean       ks_report_pages_continue_layout (KsReportPages *self,
+                                           guint            max_steps,
+                                           double          *fraction);
 guint          ks_report_pages_paginate   (KsReportPages   *self,
                                            cairo_t         *cr,
                                            double           width,

@@ -28,11 +28,23 @@ begin_print_cb (GtkPrintOperation *operation,
                 GtkPrintContext   *context,
                 KsReportPages     *pages)
 {
-  guint n_pages = ks_report_pages_paginate (pages, gtk_print_context_get_cairo_context (context),
-                                            gtk_print_context_get_width (context),
-                                            gtk_print_context_get_height (context));
+  ks_report_pages_begin_layout (pages, gtk_print_context_get_cairo_context (context),
+                                gtk_print_context_get_width (context),
+                                gtk_print_context_get_height (context));
+}
 
-  gtk_print_operation_set_n_pages (operation, n_pages);
+/* A few hundred rows at a time: the national report runs to thousands
+ * of pages, and the window stays responsive while they are laid out. */
+static gboolean
+paginate_cb (GtkPrintOperation *operation,
+             GtkPrintContext   *context,
+             KsReportPages     *pages)
+{
+  if (!ks_report_pages_continue_layout (pages, 256, NULL))
+    return FALSE;
+
+  gtk_print_operation_set_n_pages (operation, ks_report_pages_get_n_pages (pages));
+  return TRUE;
 }
 
 static void
@@ -135,7 +147,9 @@ print_operation_for (KsReportPages *pages)
   gtk_print_operation_set_embed_page_setup (operation, TRUE);
   g_signal_connect_data (operation, "begin-print", G_CALLBACK (begin_print_cb),
                          pages, (GClosureNotify) G_CALLBACK (g_object_unref), 0);
+  g_signal_connect (operation, "paginate", G_CALLBACK (paginate_cb), pages);
   g_signal_connect (operation, "draw-page", G_CALLBACK (draw_page_cb), pages);
+  gtk_print_operation_set_show_progress (operation, TRUE);
 
   return operation;
 }
