@@ -270,3 +270,19 @@ ks_test_remove_indonesian (void)
     ks_test_remove_tree (locale_dir);
   g_clear_pointer (&locale_dir, g_free);
 }
+
+/* The text of a PDF, its columns kept in place (pdftotext -layout). */
+char *
+ks_test_pdf_text (const char *path)
+{
+  const char *argv[] = { "pdftotext", "-layout", path, "-", NULL };
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+  int status;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                NULL, NULL, &out, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return out;
+}

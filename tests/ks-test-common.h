@@ -24,6 +24,7 @@ void     ks_test_write_file     (const char *path,
 void     ks_test_copy_file      (const char *from,
                                  const char *to);
 char    *ks_test_fixture_path   (const char *name);
+char    *ks_test_pdf_text       (const char *path);
 void     ks_test_damage_index   (const char *path,
                                  const char *index_name);
 

@@ -212,21 +212,6 @@ test_toast_offers_open (Fixture       *fixture,
   g_assert_cmpstr (adw_toast_get_button_label (toast), ==, "_Open");
 }
 
-static char *
-pdf_text (const char *path)
-{
-  const char *argv[] = { "pdftotext", "-layout", path, "-", NULL };
-  g_autoptr(GError) error = NULL;
-  char *out = NULL;
-  int status;
-
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
-                NULL, NULL, &out, NULL, &status, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-  return out;
-}
-
 /* Printing lays the annual report's pages out a few rows at a time and
  * draws them; exported to a PDF, they are the report's pages. */
 static void
@@ -250,7 +235,7 @@ test_print_pages (Fixture       *fixture,
 
   g_object_get (operation, "n-pages", &n_pages, NULL);
   g_assert_cmpint (n_pages, >, 1);
-  text = pdf_text (path);
+  text = ks_test_pdf_text (path);
   g_assert_nonnull (strstr (text, "Annual report of international cooperation 2017"));
   last_page = g_strdup_printf ("Page %d of %d", n_pages, n_pages);
   g_assert_nonnull (strstr (text, last_page));
@@ -280,7 +265,7 @@ test_request_letters_of_home_region (Fixture       *fixture,
   ks_export_dialog_export_to (fixture->dialog, file);
   g_assert_true (ks_test_wait_for (was_exported, fixture, 10000));
   g_assert_cmpstr (g_file_peek_path (fixture->exported), ==, path);
-  text = pdf_text (path);
+  text = ks_test_pdf_text (path);
   g_assert_nonnull (strstr (text, "PEMERINTAH KOTA SURAKARTA"));
   g_assert_nonnull (strstr (text, "Request for Data on International Cooperation"));
   g_assert_nonnull (strstr (text, "The head of Pemerintah Kota Surakarta"));
@@ -309,7 +294,7 @@ test_print_request_letters (Fixture       *fixture,
   result = gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_EXPORT, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpint (result, ==, GTK_PRINT_OPERATION_RESULT_APPLY);
-  text = pdf_text (path);
+  text = ks_test_pdf_text (path);
   g_assert_nonnull (strstr (text, "The head of PDAM Kabupaten Sragen"));
   g_assert_nonnull (strstr (text, "The head of Pemerintah Kabupaten Wonogiri"));
 }

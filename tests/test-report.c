@@ -463,21 +463,6 @@ test_cancel_leaves_nothing (Fixture       *fixture,
   g_assert_cmpuint (count_files (fixture->dir), ==, 0);
 }
 
-static char *
-pdf_text (const char *path)
-{
-  const char *argv[] = { "pdftotext", "-layout", path, "-", NULL };
-  g_autoptr(GError) error = NULL;
-  char *out = NULL;
-  int status;
-
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
-                NULL, NULL, &out, NULL, &status, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-  return out;
-}
-
 static KsAnnualReport *
 annual_report (Fixture *fixture,
                int      year)
@@ -544,7 +529,7 @@ test_annual_pdf (Fixture       *fixture,
 
   g_assert_true (ks_annual_report_write (annual, path, NULL, NULL, NULL, &error));
   g_assert_no_error (error);
-  text = pdf_text (path);
+  text = ks_test_pdf_text (path);
   g_assert_nonnull (strstr (text, "PEMERINTAH KOTA SURAKARTA"));
   g_assert_nonnull (strstr (text, "Annual report of international cooperation 2017"));
   g_assert_nonnull (strstr (text, "Page 1 of "));
@@ -733,7 +718,7 @@ test_indonesian (void)
   pdf = g_build_filename (fixture->dir, "tahunan.pdf", NULL);
   g_assert_true (ks_annual_report_write (annual, pdf, NULL, NULL, NULL, &error));
   g_assert_no_error (error);
-  text = pdf_text (pdf);
+  text = ks_test_pdf_text (pdf);
   g_assert_nonnull (strstr (text, "Laporan tahunan kerja sama luar negeri 2017"));
   g_assert_nonnull (strstr (text, "Halaman 1 dari "));
   g_assert_nonnull (strstr (text, "Kerja sama baru"));

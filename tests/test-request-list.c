@@ -329,21 +329,6 @@ test_xlsx (Fixture       *fixture,
   g_assert_true (sheet_has (sheet, "Thank you for your attention and cooperation."));
 }
 
-static char *
-pdf_text (const char *path)
-{
-  const char *argv[] = { "pdftotext", "-layout", path, "-", NULL };
-  g_autoptr(GError) error = NULL;
-  char *out = NULL;
-  int status;
-
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
-                NULL, NULL, &out, NULL, &status, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-  return out;
-}
-
 static guint
 count (const char *haystack,
        const char *needle)
@@ -370,7 +355,7 @@ test_pdf (Fixture       *fixture,
   g_assert_true (ks_report_pages_get_portrait (pages));
   g_assert_true (ks_request_list_write (requests, path, NULL, NULL, NULL, &error));
   g_assert_no_error (error);
-  text = pdf_text (path);
+  text = ks_test_pdf_text (path);
 
   /* A letter per agency, each on its own pages numbered from 1. */
   letters = g_strsplit (text, "\f", -1);
@@ -438,7 +423,7 @@ test_none (Fixture       *fixture,
 
   g_assert_true (ks_request_list_write (requests, pdf, NULL, NULL, NULL, &error));
   g_assert_no_error (error);
-  text = pdf_text (pdf);
+  text = ks_test_pdf_text (pdf);
   g_assert_nonnull (strstr (text, "No agency has agreements to report on or to follow up."));
 }
 
@@ -519,7 +504,7 @@ test_indonesian (void)
   pdf = g_build_filename (fixture->dir, "permohonan.pdf", NULL);
   g_assert_true (ks_request_list_write (requests, pdf, NULL, NULL, NULL, &error));
   g_assert_no_error (error);
-  text = pdf_text (pdf);
+  text = ks_test_pdf_text (pdf);
   g_assert_nonnull (strstr (text, "Permohonan Data Kerja Sama Luar Negeri"));
   g_assert_nonnull (strstr (text, "Kepada Yth."));
   g_assert_nonnull (strstr (text, "Pimpinan Pemerintah Kota Surakarta"));
