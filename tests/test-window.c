@@ -188,11 +188,13 @@ test_window_lists_study_data (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The study data in a register of its own in @dir, shown in a window. */
 static KsWindow *
-open_study_window (Fixture *fixture)
+open_study_window_in (Fixture    *fixture,
+                      const char *dir)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *db_path = g_build_filename (fixture->tmpdir, "study.db", NULL);
+  g_autofree char *db_path = g_build_filename (dir, "study.db", NULL);
   g_autoptr(KsDatabase) db = ks_database_open (db_path, KS_DATABASE_FLAGS_NONE, &error);
   KsWindow *window;
   guint n_added;
@@ -206,6 +208,12 @@ open_study_window (Fixture *fixture)
   gtk_window_present (GTK_WINDOW (window));
   ks_test_iterate (100);
   return window;
+}
+
+static KsWindow *
+open_study_window (Fixture *fixture)
+{
+  return open_study_window_in (fixture, fixture->tmpdir);
 }
 
 static GtkWidget *
@@ -1195,22 +1203,12 @@ test_window_tells_failed_backup (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = g_build_filename (fixture->tmpdir, "blocked", NULL);
   g_autofree char *blocker = g_build_filename (dir, "backups", NULL);
-  g_autofree char *db_path = g_build_filename (dir, "study.db", NULL);
-  g_autoptr(KsDatabase) db = NULL;
   KsWindow *window;
-  guint n_added;
 
   /* A file where the backups folder would be. */
   g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
   g_assert_true (g_file_set_contents (blocker, "", 0, &error));
-  db = ks_database_open (db_path, KS_DATABASE_FLAGS_NONE, &error);
-  g_assert_no_error (error);
-  g_assert_true (ks_demo_load (db, &n_added, &error));
-  g_clear_object (&db);
-
-  ks_application_set_database_path (fixture->app, db_path);
-  window = ks_window_new (fixture->app);
-  gtk_window_present (GTK_WINDOW (window));
+  window = open_study_window_in (fixture, dir);
   g_assert_true (ks_test_wait_for (backup_failure_shown, window, 10000));
   g_assert_true (gtk_widget_get_mapped (ks_test_find_by_id (GTK_WIDGET (window), "agreement_view")));
   gtk_window_destroy (GTK_WINDOW (window));
