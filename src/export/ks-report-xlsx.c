@@ -67,6 +67,11 @@ keep_sheet_rows_lazy (void)
   if (g_once_init_enter (&done))
     {
       mallopt (M_MMAP_THRESHOLD, 128 * 1024);
+      /* Setting that threshold also fixes the trim threshold at 128 KiB,
+       * so the deflate buffers zipping each sheet gave the heap back and
+       * took it again, 500 times; freed memory at the top is kept for
+       * reuse instead, which does not raise the peak. */
+      mallopt (M_TRIM_THRESHOLD, 8 * 1024 * 1024);
       g_once_init_leave (&done, 1);
     }
 #endif
