@@ -67,6 +67,11 @@ keep_sheet_rows_lazy (void)
   if (g_once_init_enter (&done))
     {
       mallopt (M_MMAP_THRESHOLD, 128 * 1024);
+      /* Setting that threshold also fixes the trim threshold at 128 KiB,
+       * so the deflate buffers zipping each sheet gave the heap back and
+       * took it again, 500 times; freed memory at the top is kept for
+       * reuse instead, which does not raise the peak. */
+      mallopt (M_TRIM_THRESHOLD, 8 * 1024 * 1024);
       g_once_init_leave (&done, 1);
     }
 #endif
@@ -297,8 +302,9 @@ ks_xlsx_write_text (lxw_worksheet *sheet,
                     const char    *text,
                     lxw_format    *format)
 {
-  /* Excel holds at most 32,767 characters in a cell. */
-  if (g_utf8_strlen (text, -1) > 32000)
+  /* Excel holds at most 32,767 characters in a cell; a text of fewer
+   * bytes cannot have more characters. */
+  if (strlen (text) > 32000 && g_utf8_strlen (text, -1) > 32000)
     {
       g_autofree char *cut = g_utf8_substring (text, 0, 32000);
 
@@ -408,17 +414,38 @@ ks_xlsx_write_table_header (KsXlsx        *xlsx,
   worksheet_set_row (sheet, row, 28, NULL);
 }
 
+/* Characters in the @len bytes at @text: the byte count while the text
+ * is ASCII, which most of a register is, without decoding it. */
+static gsize
+count_chars (const char *text,
+             gsize       len)
+{
+  for (gsize i = 0; i < len; i++)
+    if ((guchar) text[i] >= 0x80)
+      return i + g_utf8_strlen (text + i, len - i);
+
+  return len;
+}
+
 /* How many lines @text wraps to in a column @width characters wide. */
 static guint
 wrapped_lines (const char *text,
                double      width)
 {
-  g_auto(GStrv) paragraphs = g_strsplit (text != NULL ? text : "", "\n", -1);
   guint per_line = MAX (1, (guint) (width * 1.1));
   guint lines = 0;
+  const char *p = text != NULL ? text : "";
 
-  for (guint i = 0; paragraphs[i] != NULL; i++)
-    lines += MAX (1, (g_utf8_strlen (paragraphs[i], -1) + per_line - 1) / per_line);
+  for (;;)
+    {
+      const char *end = strchr (p, '\n');
+      gsize len = end != NULL ? (gsize) (end - p) : strlen (p);
+
+      lines += MAX (1, (count_chars (p, len) + per_line - 1) / per_line);
+      if (end == NULL)
+        break;
+      p = end + 1;
+    }
 
   return MAX (1, lines);
 }

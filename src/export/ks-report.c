@@ -128,7 +128,9 @@ format_last_follow_up (const KsAgreementDetails *details)
     return g_strdup ("");
 
   date = ks_partial_date_format (details->last_event_on);
-  if (g_utf8_strlen (details->last_event_description, -1) > DESCRIPTION_MAX_CHARS)
+  /* A text of no more bytes than the limit has no more characters. */
+  if (strlen (details->last_event_description) > DESCRIPTION_MAX_CHARS &&
+      g_utf8_strlen (details->last_event_description, -1) > DESCRIPTION_MAX_CHARS)
     {
       g_autofree char *cut = g_utf8_substring (details->last_event_description, 0, DESCRIPTION_MAX_CHARS);
 
