@@ -984,6 +984,24 @@ find_control (const char *text,
   return 0;
 }
 
+/* Printable ASCII, with tabs and line breaks where allowed: what most
+ * fields hold, checked in one pass over bytes that are characters.
+ * @len: (out): the length, in bytes and in characters */
+static gboolean
+is_plain_ascii (const char *text,
+                gboolean    multi_line,
+                gsize      *len)
+{
+  const guchar *p;
+
+  for (p = (const guchar *) text; *p != '\0'; p++)
+    if (*p >= 0x7f || (*p < 0x20 && !(multi_line && (*p == '\n' || *p == '\t'))))
+      return FALSE;
+
+  *len = p - (const guchar *) text;
+  return TRUE;
+}
+
 /* The problem of a text, or NULL. */
 static char *
 text_problem (const Label *label,
@@ -993,6 +1011,10 @@ text_problem (const Label *label,
 {
   g_autofree char *name = NULL;
   gunichar control;
+  gsize len;
+
+  if (is_plain_ascii (text, multi_line, &len) && len <= max_chars)
+    return NULL;
 
   if (!g_utf8_validate (text, -1, NULL))
     return g_strdup_printf (_("%s: the text is not valid UTF-8"), name = label_text (label));

@@ -43,7 +43,7 @@ ks_audit_changes_new (void)
 {
   KsAuditChanges *self = g_new0 (KsAuditChanges, 1);
 
-  self->json = g_string_sized_new (1024);
+  self->json = g_string_sized_new (128);
   g_string_append_c (self->json, '{');
   self->members = g_array_new (FALSE, FALSE, sizeof (Member));
   return self;
