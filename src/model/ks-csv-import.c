@@ -178,9 +178,14 @@ find_partner (GPtrArray  *existing,
               const char *name,
               const char *country)
 {
-  g_autofree char *folded = g_utf8_casefold (name, -1);
+  g_autofree char *folded = NULL;
 
-  for (guint i = 0; existing != NULL && i < existing->len; i++)
+  /* A new agreement, most rows of an import, has none to fold for. */
+  if (existing == NULL || existing->len == 0)
+    return NULL;
+
+  folded = g_utf8_casefold (name, -1);
+  for (guint i = 0; i < existing->len; i++)
     {
       KsPartnerRef *ref = g_ptr_array_index (existing, i);
       g_autofree char *other = g_utf8_casefold (ref->name, -1);
