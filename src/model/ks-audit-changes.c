@@ -164,6 +164,14 @@ start_member (KsAuditChanges *self,
   return start;
 }
 
+/**
+ * ks_audit_changes_add_string:
+ * @old_value: (nullable): the stored value, or %NULL for a new record
+ * @new_value: (nullable): the value written
+ *
+ * Records @field when its value changed; a new record lists only the
+ * fields that are not empty, so the trail stays readable.
+ */
 void
 ks_audit_changes_add_string (KsAuditChanges *self,
                              const char     *field,
