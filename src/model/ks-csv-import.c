@@ -602,11 +602,8 @@ commit (Import  *import,
  * agreements; past that, every row's identifier and audit entry landed
  * on a page read back from the file (a third of an import's system time
  * at 100,000 rows).  The import gets a larger but fixed cache; returns
- * the size to restore.  16 MB still spilled dirty pages to the log and
- * read them back at 100,000 rows (a quarter of the import's time);
- * 64 MB holds their indexes, for some 50 MB more memory at the peak,
- * and only while an import runs. */
-#define IMPORT_CACHE_KIB 65536
+ * the size to restore. */
+#define IMPORT_CACHE_KIB 16384
 
 static int
 enlarge_cache (KsDatabase *db)
