@@ -423,6 +423,47 @@ test_validate_partner_listed_twice (void)
   assert_invalid (agreement, "Partners:");
 }
 
+/* Labels are made only for a failed check: each still names its field
+ * with the item's number, the second item's as much as the first. */
+static void
+test_validate_labels_of_later_items (void)
+{
+  g_autoptr(KsAgreement) agreement = new_minimal ("33.72", "Grant");
+  g_autoptr(GPtrArray) problems = NULL;
+  const char *expected[] = {
+    "Partner 2 locality: the text must be on one line",
+    "Person 2 phone: the text must be on one line",
+    "Procedure step 2 date: ",
+    "Procedure step 2 note: the text contains a control character (U+0007)",
+    "Obstacle 2 note: the text contains a control character (U+0007)",
+  };
+
+  g_ptr_array_add (ks_agreement_get_partners (agreement),
+                   ks_partner_ref_new (NULL, "Oxfam", "ngo", "NL", ""));
+  g_ptr_array_add (ks_agreement_get_partners (agreement),
+                   ks_partner_ref_new (NULL, "UNDP", "ngo", "NL", "Den\nHaag"));
+  g_ptr_array_add (ks_agreement_get_people (agreement),
+                   new_person ("partner", "contact", "Jane", "", "", "", ""));
+  g_ptr_array_add (ks_agreement_get_people (agreement),
+                   new_person ("partner", "contact", "John", "", "", "0271\n1", ""));
+  g_ptr_array_add (ks_agreement_get_procedure (agreement),
+                   ks_procedure_entry_new ("proposal", "", ""));
+  g_ptr_array_add (ks_agreement_get_procedure (agreement),
+                   ks_procedure_entry_new ("approval", "2015-13", "bell\a"));
+  g_ptr_array_add (ks_agreement_get_obstacles (agreement), ks_obstacle_new ("budget", ""));
+  g_ptr_array_add (ks_agreement_get_obstacles (agreement), ks_obstacle_new ("language", "bell\a"));
+
+  problems = ks_agreement_validate_all (agreement);
+  g_assert_cmpuint (problems->len, ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < problems->len; i++)
+    {
+      KsProblem *problem = g_ptr_array_index (problems, i);
+
+      g_assert_true (g_str_has_prefix (problem->message, expected[i]));
+      g_assert_cmpint (problem->index, ==, 1);
+    }
+}
+
 static void
 test_validate_funding (void)
 {
@@ -1340,6 +1381,7 @@ main (int   argc,
   g_test_add_func ("/agreement/validate/end-before-start", test_validate_end_before_start);
   g_test_add_func ("/agreement/validate/partner", test_validate_partner);
   g_test_add_func ("/agreement/validate/partner-listed-twice", test_validate_partner_listed_twice);
+  g_test_add_func ("/agreement/validate/labels-of-later-items", test_validate_labels_of_later_items);
   g_test_add_func ("/agreement/validate/funding", test_validate_funding);
   g_test_add_func ("/agreement/validate/email", test_validate_email);
   g_test_add_func ("/agreement/validate/all-in-form-order", test_validate_all_in_form_order);

@@ -229,6 +229,33 @@ test_lookup_unknown (Fixture       *fixture,
   g_assert_cmpstr (error->message, ==, "There is no region “Ragen”.");
 }
 
+/* A list read once answers as the register does, misses included. */
+static void
+test_find_in_list (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListStore) regions = ks_region_store_list (fixture->db, &error);
+  const char *texts[] = { "33.14", "kota surakarta", "Karanganyar" };
+  const char *codes[] = { "33.14", "33.72", "33.13" };
+  KsRegion *region;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      region = ks_region_store_find (G_LIST_MODEL (regions), texts[i], &error);
+      g_assert_no_error (error);
+      g_assert_cmpstr (ks_region_get_code (region), ==, codes[i]);
+      g_object_unref (region);
+    }
+
+  g_assert_null (ks_region_store_find (G_LIST_MODEL (regions), "Semarang", &error));
+  g_assert_error (error, KS_ERROR, KS_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_null (ks_region_store_find (G_LIST_MODEL (regions), "Ragen", &error));
+  g_assert_error (error, KS_ERROR, KS_ERROR_NOT_FOUND);
+}
+
 static void
 test_add_region (Fixture       *fixture,
                  gconstpointer  data)
@@ -724,6 +751,7 @@ main (int   argc,
   ADD ("/region/lookup/bare-name", test_lookup_by_bare_name);
   ADD ("/region/lookup/ambiguous", test_lookup_ambiguous);
   ADD ("/region/lookup/unknown", test_lookup_unknown);
+  ADD ("/region/lookup/find-in-list", test_find_in_list);
   ADD ("/region/add/kota", test_add_region);
   ADD ("/region/add/provinsi", test_add_province);
   ADD ("/region/add/bad-code", test_add_bad_code);

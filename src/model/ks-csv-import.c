@@ -53,6 +53,7 @@ typedef struct
   guint              line;
   GHashTable        *uuids_seen;
   GHashTable        *region_codes;             /* region text → code */
+  GListStore        *regions;                  /* read at the first new text */
   const char        *source;
   KsAgreementWriter *writer;                   /* NULL for a dry run */
   gboolean           single_saves;             /* the reference path, for tests */
@@ -177,9 +178,14 @@ find_partner (GPtrArray  *existing,
               const char *name,
               const char *country)
 {
-  g_autofree char *folded = g_utf8_casefold (name, -1);
+  g_autofree char *folded = NULL;
 
-  for (guint i = 0; existing != NULL && i < existing->len; i++)
+  /* A new agreement, most rows of an import, has none to fold for. */
+  if (existing == NULL || existing->len == 0)
+    return NULL;
+
+  folded = g_utf8_casefold (name, -1);
+  for (guint i = 0; i < existing->len; i++)
     {
       KsPartnerRef *ref = g_ptr_array_index (existing, i);
       g_autofree char *other = g_utf8_casefold (ref->name, -1);
@@ -344,8 +350,8 @@ set_region (Import      *import,
       return FALSE;
     }
 
-  /* A lookup reads every region; a national file names each of its 514
-   * regions hundreds of times. */
+  /* A national file names each of its 514 regions hundreds of times;
+   * the regions themselves are read once, not for each new text. */
   code = g_hash_table_lookup (import->region_codes, text);
   if (code != NULL)
     {
@@ -353,7 +359,10 @@ set_region (Import      *import,
       return TRUE;
     }
 
-  region = ks_region_store_lookup (import->db, text, &local_error);
+  if (import->regions == NULL)
+    import->regions = ks_region_store_list (import->db, &local_error);
+  if (import->regions != NULL)
+    region = ks_region_store_find (G_LIST_MODEL (import->regions), text, &local_error);
   if (region == NULL)
     {
       add_error (import, KS_CSV_REGION, "%s", local_error->message);
@@ -642,8 +651,8 @@ import_bytes (KsDatabase      *db,
   g_autofree char *source_text = g_strconcat ("import:", source != NULL ? source : "", NULL);
   g_autoptr(KsAgreementWriter) writer = NULL;
   g_autoptr(KsCsvReader) reader = ks_csv_reader_new (bytes);
-  Import import = { db, report, { 0 }, NULL, 0, uuids_seen, region_codes, source_text, NULL, single_saves,
-                    FALSE, 0, NULL };
+  Import import = { db, report, { 0 }, NULL, 0, uuids_seen, region_codes, NULL, source_text, NULL,
+                    single_saves, FALSE, 0, NULL };
   int previous_cache = 0;
   gboolean ok;
 
@@ -672,6 +681,7 @@ import_bytes (KsDatabase      *db,
     ks_database_rollback (db);
   restore_cache (db, previous_cache);
   g_clear_error (&import.write_error);
+  g_clear_object (&import.regions);
   return ok;
 }
 

@@ -410,10 +410,6 @@ ks_region_store_lookup (KsDatabase  *db,
                         GError     **error)
 {
   g_autoptr(GListStore) regions = NULL;
-  g_autoptr(GPtrArray) found = NULL;
-  g_autofree char *code = NULL;
-  g_autofree char *folded = NULL;
-  KsRegion *region;
 
   g_return_val_if_fail (KS_IS_DATABASE (db), NULL);
   g_return_val_if_fail (text != NULL, NULL);
@@ -422,13 +418,41 @@ ks_region_store_lookup (KsDatabase  *db,
   if (regions == NULL)
     return NULL;
 
+  return ks_region_store_find (G_LIST_MODEL (regions), text, error);
+}
+
+/**
+ * ks_region_store_find:
+ * @regions: (element-type KsRegion): the register's regions, as
+ *   ks_region_store_list() read them
+ * @text: what ks_region_store_lookup() takes
+ *
+ * ks_region_store_lookup() in a list read once, for a caller with many
+ * texts to look up (an import of a national file names all 514 regions).
+ *
+ * Returns: (transfer full) (nullable): the region, or %NULL with the
+ *   errors of ks_region_store_lookup()
+ */
+KsRegion *
+ks_region_store_find (GListModel  *regions,
+                      const char  *text,
+                      GError     **error)
+{
+  g_autoptr(GPtrArray) found = NULL;
+  g_autofree char *code = NULL;
+  g_autofree char *folded = NULL;
+  KsRegion *region;
+
+  g_return_val_if_fail (G_IS_LIST_MODEL (regions), NULL);
+  g_return_val_if_fail (text != NULL, NULL);
+
   code = g_strstrip (g_strdup (text));
   folded = fold_name (text);
-  if ((region = find_by_code (G_LIST_MODEL (regions), code)) != NULL ||
-      (region = find_by_name (G_LIST_MODEL (regions), folded)) != NULL)
+  if ((region = find_by_code (regions, code)) != NULL ||
+      (region = find_by_name (regions, folded)) != NULL)
     return region;
 
-  found = find_by_bare_name (G_LIST_MODEL (regions), folded);
+  found = find_by_bare_name (regions, folded);
   if (found->len == 1 && folded[0] != '\0')
     return g_object_ref (g_ptr_array_index (found, 0));
 

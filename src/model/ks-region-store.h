@@ -19,6 +19,9 @@ GListStore *ks_region_store_list             (KsDatabase  *db,
 KsRegion   *ks_region_store_lookup           (KsDatabase  *db,
                                               const char  *text,
                                               GError     **error);
+KsRegion   *ks_region_store_find             (GListModel  *regions,
+                                              const char  *text,
+                                              GError     **error);
 KsRegion   *ks_region_store_add              (KsDatabase  *db,
                                               const char  *code,
                                               const char  *name,
