@@ -938,6 +938,54 @@ test_sort_last_follow_up_and_updated (void)
   assert_titles (list, "A,C,B");
 }
 
+static int
+compare_strings (const char **a,
+                 const char **b)
+{
+  return strcmp (*a, *b);
+}
+
+/* Times sharing their first eight bytes and many equal ones: the sort's
+ * numeric prefix cannot tell them apart, the full text and the id must. */
+static void
+test_sort_shared_prefixes (void)
+{
+  g_autoptr(Register) reg = register_new ();
+  g_autoptr(KsAgreementList) list = NULL;
+  g_autoptr(GRand) rand = g_rand_new_with_seed (12);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GString) expected = g_string_new (NULL);
+  g_autoptr(GString) reversed = g_string_new (NULL);
+
+  for (guint i = 0; i < 300; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("%03u", i);
+      g_autofree char *updated = g_strdup_printf ("2026-03-0%dT0%d:00:00.000Z",
+                                                  g_rand_int_range (rand, 1, 4),
+                                                  g_rand_int_range (rand, 0, 3));
+
+      add_agreement (reg->db, "title", title, "updated_at", updated, NULL);
+      /* Sorts by time, then by id, which is the order of insertion. */
+      g_ptr_array_add (rows, g_strconcat (updated, " ", title, NULL));
+    }
+  g_ptr_array_sort (rows, (GCompareFunc) compare_strings);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const char *title = strchr (g_ptr_array_index (rows, i), ' ') + 1;
+      const char *last = strchr (g_ptr_array_index (rows, rows->len - 1 - i), ' ') + 1;
+
+      g_string_append_printf (expected, "%s%s", i > 0 ? "," : "", title);
+      g_string_append_printf (reversed, "%s%s", i > 0 ? "," : "", last);
+    }
+
+  list = ks_agreement_list_new (reg->db);
+  ks_agreement_list_set_sort (list, KS_AGREEMENT_SORT_UPDATED, FALSE);
+  assert_titles (list, expected->str);
+  ks_agreement_list_set_sort (list, KS_AGREEMENT_SORT_PERIOD, FALSE);
+  ks_agreement_list_set_sort (list, KS_AGREEMENT_SORT_UPDATED, TRUE);
+  assert_titles (list, reversed->str);
+}
+
 static void
 test_sort_ties_by_id (void)
 {
@@ -1459,6 +1507,7 @@ main (int   argc,
   g_test_add_func ("/agreement-list/sort/period-as-text", test_sort_period_as_text);
   g_test_add_func ("/agreement-list/sort/last-follow-up-and-updated", test_sort_last_follow_up_and_updated);
   g_test_add_func ("/agreement-list/sort/ties-by-id", test_sort_ties_by_id);
+  g_test_add_func ("/agreement-list/sort/shared-prefixes", test_sort_shared_prefixes);
   g_test_add_func ("/agreement-list/smart/needs-follow-up", test_smart_needs_follow_up);
   g_test_add_func ("/agreement-list/smart/expiring", test_smart_expiring);
   g_test_add_func ("/agreement-list/smart/not-reported", test_smart_not_reported);

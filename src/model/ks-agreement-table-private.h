@@ -44,6 +44,7 @@ typedef struct
   const char  *texts[KS_SUMMARY_N_TEXTS];
   const char  *haystack;        /* casefolded text the search looks in; "" when loaded by region */
   guint64      hash;            /* of id and texts, for reloads; 0 until needed */
+  guint64      period_prefix;   /* starts_on and ends_on as one sortable number */
   guint32      activity_day;    /* ks_day_number(): newest of event, signing, start; 0 none */
   guint32      ends_day;        /* ks_day_number(): last day ends_on covers; 0 none */
   guint16      start_year;      /* of starts_on, signed_on or ends_on; 0 unknown */

@@ -697,6 +697,56 @@ append_row (KsAgreementTable     *table,
   table->rows[table->n_rows++] = *row;
 }
 
+static gboolean
+read_digits (const char *text,
+             guint       n,
+             guint      *value)
+{
+  *value = 0;
+  for (guint i = 0; i < n; i++)
+    {
+      if (!g_ascii_isdigit (text[i]))
+        return FALSE;
+      *value = *value * 10 + (text[i] - '0');
+    }
+
+  return TRUE;
+}
+
+#define NOT_A_DATE G_MAXUINT32
+
+/* A partial date (YYYY, YYYY-MM or YYYY-MM-DD) as a number that orders
+ * like strcmp() does its text; 0 for no date.  Anything else, which the
+ * register does not hold, is NOT_A_DATE and left to the full comparison. */
+static guint32
+date_prefix (const char *date)
+{
+  guint year, month = 0, day = 0;
+
+  if (date[0] == '\0')
+    return 0;
+  if (!read_digits (date, 4, &year))
+    return NOT_A_DATE;
+  if (date[4] == '-' && !read_digits (date + 5, 2, &month))
+    return NOT_A_DATE;
+  if (month != 0 && date[7] == '-' && !read_digits (date + 8, 2, &day))
+    return NOT_A_DATE;
+  if (date[month == 0 ? 4 : day == 0 ? 7 : 10] != '\0')
+    return NOT_A_DATE;
+
+  return (year + 1) << 9 | month << 5 | day;
+}
+
+/* Both dates whole in one number: the period sort then compares numbers
+ * alone, where the first bytes of the start (a year and a month) left a
+ * few hundred ties each to the strings. */
+static guint64
+period_prefix (const char *starts_on,
+               const char *ends_on)
+{
+  return (guint64) date_prefix (starts_on) << 32 | date_prefix (ends_on);
+}
+
 static void
 read_row (Loader       *loader,
           sqlite3_stmt *stmt)
@@ -723,6 +773,7 @@ read_row (Loader       *loader,
   row.haystack = loader->searchable ? build_haystack (loader, stmt, &row, lengths) : "";
   row.activity_day = activity_day (&row);
   row.ends_day = partial_date_last_day (row.texts[KS_SUMMARY_ENDS_ON]);
+  row.period_prefix = period_prefix (row.texts[KS_SUMMARY_STARTS_ON], row.texts[KS_SUMMARY_ENDS_ON]);
   row.end_year = partial_date_year (row.texts[KS_SUMMARY_ENDS_ON]);
   row.start_year = partial_date_year (ks_period_stand_in_start (row.texts[KS_SUMMARY_STARTS_ON],
                                                                  row.texts[KS_SUMMARY_SIGNED_ON],
@@ -964,46 +1015,6 @@ string_prefix (const char *text)
   return prefix;
 }
 
-static gboolean
-read_digits (const char *text,
-             guint       n,
-             guint      *value)
-{
-  *value = 0;
-  for (guint i = 0; i < n; i++)
-    {
-      if (!g_ascii_isdigit (text[i]))
-        return FALSE;
-      *value = *value * 10 + (text[i] - '0');
-    }
-
-  return TRUE;
-}
-
-#define NOT_A_DATE G_MAXUINT32
-
-/* A partial date (YYYY, YYYY-MM or YYYY-MM-DD) as a number that orders
- * like strcmp() does its text; 0 for no date.  Anything else, which the
- * register does not hold, is NOT_A_DATE and left to the full comparison. */
-static guint32
-date_prefix (const char *date)
-{
-  guint year, month = 0, day = 0;
-
-  if (date[0] == '\0')
-    return 0;
-  if (!read_digits (date, 4, &year))
-    return NOT_A_DATE;
-  if (date[4] == '-' && !read_digits (date + 5, 2, &month))
-    return NOT_A_DATE;
-  if (month != 0 && date[7] == '-' && !read_digits (date + 8, 2, &day))
-    return NOT_A_DATE;
-  if (date[month == 0 ? 4 : day == 0 ? 7 : 10] != '\0')
-    return NOT_A_DATE;
-
-  return (year + 1) << 9 | month << 5 | day;
-}
-
 /* Whether equal period prefixes mean equal dates. */
 static inline gboolean
 is_whole_period (guint64 prefix)
@@ -1039,14 +1050,79 @@ sort_prefix (const SortContext *context,
     return string_prefix (context->keys[index]);
   if (context->by_stage)
     return stage_rank (row);
-  /* Both dates whole in the prefix: the sort compares numbers alone,
-   * where the first bytes of the start (a year and a month) left a few
-   * hundred ties each to the strings. */
   if (context->by_period)
-    return (guint64) date_prefix (row->texts[KS_SUMMARY_STARTS_ON]) << 32 |
-           date_prefix (row->texts[KS_SUMMARY_ENDS_ON]);
+    return row->period_prefix;
 
   return string_prefix (row->texts[context->text]);
+}
+
+/* Least significant byte first, each pass keeping the order of the one
+ * before, so that equal prefixes stay in row order.  A comparison sort
+ * of 100,000 items took 15 ms, mostly in calls to its compare function.
+ * One read counts the bytes of every position; positions where all
+ * items have the same byte (most of a date's) are skipped. */
+static void
+sort_by_prefix (SortItem *items,
+                SortItem *buffer,
+                guint     n)
+{
+  g_autofree gsize *starts = g_new0 (gsize, 8 * 256);
+  SortItem *from = items, *to = buffer;
+
+  if (n < 2)
+    return;
+
+  for (guint i = 0; i < n; i++)
+    for (guint byte = 0; byte < 8; byte++)
+      starts[byte * 256 + ((items[i].prefix >> (8 * byte)) & 0xff)]++;
+
+  for (guint byte = 0; byte < 8; byte++)
+    {
+      gsize *start = starts + byte * 256;
+      guint shift = 8 * byte;
+      gsize offset = 0;
+
+      if (start[(items[0].prefix >> shift) & 0xff] == n)
+        continue;
+      for (guint digit = 0; digit < 256; digit++)
+        {
+          gsize count = start[digit];
+
+          start[digit] = offset;
+          offset += count;
+        }
+      for (guint i = 0; i < n; i++)
+        to[start[(from[i].prefix >> shift) & 0xff]++] = from[i];
+
+      {
+        SortItem *sorted = to;
+
+        to = from;
+        from = sorted;
+      }
+    }
+
+  if (from != items)
+    memcpy (items, from, n * sizeof (SortItem));
+}
+
+/* Items with equal prefixes, in row order so far, get the full
+ * comparison, unless the prefix held all there was to compare. */
+static void
+sort_ties (SortItem          *items,
+           guint              n,
+           const SortContext *context)
+{
+  guint end;
+
+  for (guint start = 0; start < n; start = end)
+    {
+      for (end = start + 1; end < n && items[end].prefix == items[start].prefix; end++)
+        ;
+      if (end - start > 1 && !(context->by_period && is_whole_period (items[start].prefix)))
+        g_qsort_with_data (items + start, end - start, sizeof (SortItem),
+                           compare_items, (gpointer) context);
+    }
 }
 
 /* ------------------------------------------------------------------ */
@@ -1335,13 +1411,15 @@ ks_agreement_table_sort (KsAgreementTable      *table,
       g_assert_not_reached ();
     }
 
-  items = g_new (SortItem, MAX (n, 1));
+  /* The items and the radix sort's buffer in one block. */
+  items = g_new (SortItem, 2 * (gsize) MAX (n, 1));
   for (guint i = 0; i < n; i++)
     {
       items[i].prefix = sort_prefix (&context, i);
       items[i].index = i;
     }
-  g_qsort_with_data (items, n, sizeof (SortItem), compare_items, &context);
+  sort_by_prefix (items, items + n, n);
+  sort_ties (items, n, &context);
 
   for (guint i = 0; i < n; i++)
     order[descending ? n - 1 - i : i] = items[i].index;
