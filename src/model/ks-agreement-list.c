@@ -38,7 +38,7 @@ struct _KsAgreementList
   KsAgreementFilter     *filter;
   KsAgreementTable      *table;
   guint                 *order;
-  guint16               *order_regions;  /* rows[order[i]].region */
+  guint16               *row_regions;    /* rows[i].region */
   guint                 *filtered;
   guint                  n_filtered;
   guint                 *visible;
@@ -118,15 +118,15 @@ static GHashTable *gaps_for_view (KsAgreementList *self,
 /* Sorting and filtering */
 
 /* A report filters by one region after the other, 514 times over a
- * national register; reading the regions in order spares it a cache
- * miss on every row it skips. */
+ * national register; reading the regions from their own array spares it
+ * a cache miss on every row it skips. */
 static void
-index_order_regions (KsAgreementList *self)
+index_row_regions (KsAgreementList *self)
 {
-  g_free (self->order_regions);
-  self->order_regions = g_new (guint16, MAX (self->table->n_rows, 1));
+  g_free (self->row_regions);
+  self->row_regions = g_new (guint16, MAX (self->table->n_rows, 1));
   for (guint i = 0; i < self->table->n_rows; i++)
-    self->order_regions[i] = self->table->rows[self->order[i]].region;
+    self->row_regions[i] = self->table->rows[i].region;
 }
 
 static void
@@ -134,7 +134,6 @@ sort_rows (KsAgreementList *self)
 {
   g_free (self->order);
   self->order = ks_agreement_table_sort (self->table, self->sort_column, self->descending);
-  index_order_regions (self);
 }
 
 static void
@@ -280,19 +279,25 @@ row_matches (const KsAgreementRow *row,
          row_in_view (row, criteria);
 }
 
+/* Rows are tested in the order they lie in memory and then picked in
+ * the sort's: walked in the sort's order, 100,000 rows missed the cache
+ * on nearly every one. */
 static void
 filter_rows (KsAgreementList *self)
 {
+  g_autofree guint8 *keep = g_new (guint8, MAX (self->table->n_rows, 1));
   Criteria criteria;
   guint n = 0;
 
   prepare_criteria (self, self->filter, &criteria);
+  for (guint i = 0; i < self->table->n_rows; i++)
+    keep[i] = (criteria.region_ok == NULL || criteria.region_ok[self->row_regions[i]]) &&
+              row_matches (&self->table->rows[i], &criteria);
 
   g_free (self->filtered);
   self->filtered = g_new (guint, MAX (self->table->n_rows, 1));
   for (guint i = 0; i < self->table->n_rows; i++)
-    if ((criteria.region_ok == NULL || criteria.region_ok[self->order_regions[i]]) &&
-        row_matches (&self->table->rows[self->order[i]], &criteria))
+    if (keep[self->order[i]])
       self->filtered[n++] = self->order[i];
   self->n_filtered = n;
 
@@ -541,6 +546,7 @@ adopt_table (KsAgreementList  *self,
   g_clear_pointer (&self->gaps, g_hash_table_unref);
   ks_agreement_table_take_keys (table, old_table);
 
+  index_row_regions (self);
   sort_rows (self);
   filter_rows (self);
   prune_items (self);
@@ -712,7 +718,7 @@ ks_agreement_list_finalize (GObject *object)
   g_clear_pointer (&self->gaps, g_hash_table_unref);
   g_clear_pointer (&self->table, ks_agreement_table_free);
   g_free (self->order);
-  g_free (self->order_regions);
+  g_free (self->row_regions);
   g_free (self->filtered);
   g_free (self->visible);
   g_strfreev (self->search_terms);
@@ -826,7 +832,7 @@ ks_agreement_list_init (KsAgreementList *self)
   self->items = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->table = ks_agreement_table_new ();
   self->order = g_new (guint, 1);
-  self->order_regions = g_new0 (guint16, 1);
+  self->row_regions = g_new0 (guint16, 1);
   self->filtered = g_new (guint, 1);
   self->visible = g_new (guint, 1);
   self->filter = ks_agreement_filter_new ();
@@ -1148,7 +1154,6 @@ ks_agreement_list_set_sort (KsAgreementList       *self,
 
       self->descending = descending;
       reverse (self->order, self->table->n_rows);
-      index_order_regions (self);
       reverse (self->filtered, self->n_filtered);
       reverse (visible, self->n_visible);
       publish (self, self->table, visible, self->n_visible);
