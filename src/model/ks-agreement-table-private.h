@@ -77,6 +77,7 @@ typedef struct
   KsRegionEntry   *regions;
   guint            n_regions;
   KsArena          strings;
+  KsArena          haystacks;   /* apart, so that a search reads them one after the other */
   const char     **keys[KS_N_KEY_COLUMNS];         /* per row, or NULL until sorted */
   KsArena          key_strings[KS_N_KEY_COLUMNS];  /* handed on to the next snapshot */
 } KsAgreementTable;

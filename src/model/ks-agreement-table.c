@@ -588,7 +588,7 @@ build_haystack (Loader               *loader,
   append_field (loader, names, strlen (names));
   append_column (loader, stmt, COL_NOTES);
 
-  return arena_copy (&loader->table->strings, loader->buffer->str, loader->buffer->len);
+  return arena_copy (&loader->table->haystacks, loader->buffer->str, loader->buffer->len);
 }
 
 /* The newest date that shows the agreement alive, so that one signed last
@@ -1280,6 +1280,7 @@ ks_agreement_table_load_regions (KsDatabase          *db,
 
   table = g_new0 (KsAgreementTable, 1);
   table->strings.small = TRUE;
+  table->haystacks.small = TRUE;
   for (guint i = 0; i < KS_N_KEY_COLUMNS; i++)
     table->key_strings[i].small = TRUE;
   table->capacity = 256;
@@ -1312,6 +1313,7 @@ ks_agreement_table_free (KsAgreementTable *table)
       arena_clear (&table->key_strings[i]);
     }
   g_free (table->regions);
+  arena_clear (&table->haystacks);
   arena_clear (&table->strings);
   g_free (table);
 }
