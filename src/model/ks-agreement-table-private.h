@@ -80,6 +80,7 @@ typedef struct
   KsArena          haystacks;   /* apart, so that a search reads them one after the other */
   const char     **keys[KS_N_KEY_COLUMNS];         /* per row, or NULL until sorted */
   KsArena          key_strings[KS_N_KEY_COLUMNS];  /* handed on to the next snapshot */
+  gpointer         sort_scratch;  /* two items per row, made by the first sort */
 } KsAgreementTable;
 
 /* Up to this many regions are read through the region index, more in
