@@ -1066,7 +1066,7 @@ sort_by_prefix (SortItem *items,
                 SortItem *buffer,
                 guint     n)
 {
-  g_autofree gsize *starts = g_new0 (gsize, 8 * 256);
+  guint starts[8 * 256] = { 0 };
   SortItem *from = items, *to = buffer;
 
   if (n < 2)
@@ -1078,15 +1078,15 @@ sort_by_prefix (SortItem *items,
 
   for (guint byte = 0; byte < 8; byte++)
     {
-      gsize *start = starts + byte * 256;
+      guint *start = starts + byte * 256;
       guint shift = 8 * byte;
-      gsize offset = 0;
+      guint offset = 0;
 
       if (start[(items[0].prefix >> shift) & 0xff] == n)
         continue;
       for (guint digit = 0; digit < 256; digit++)
         {
-          gsize count = start[digit];
+          guint count = start[digit];
 
           start[digit] = offset;
           offset += count;
@@ -1125,15 +1125,21 @@ sort_ties (SortItem          *items,
     }
 }
 
-/* The items and the radix sort's buffer, two per row, kept for the
- * snapshot's later sorts and written through when made: that happens at
- * the first sort, as the register loads, where new pages cost little
- * beside reading it; on a user's click they cost more than the sort
- * (some 400 of them per 100,000 rows, each 15 µs on a virtual machine). */
+/* The items and the radix sort's buffer, two per row.  A whole
+ * register's are kept for the snapshot's later sorts and written through
+ * when made: that happens at the first sort, as the register loads,
+ * where new pages cost little beside reading it; on a user's click they
+ * cost more than the sort (some 800 per 100,000 rows, each 15 µs on a
+ * virtual machine).  A region's few come from the heap and go back
+ * (@transient), so that a report's 500 regions leave no scattered blocks. */
 static SortItem *
-sort_scratch (KsAgreementTable *table)
+sort_scratch (KsAgreementTable  *table,
+              SortItem         **transient)
 {
   gsize size = 2 * (gsize) MAX (table->n_rows, 1) * sizeof (SortItem);
+
+  if (table->strings.small)
+    return *transient = g_malloc (size);
 
   if (table->sort_scratch == NULL)
     {
@@ -1388,6 +1394,7 @@ ks_agreement_table_sort (KsAgreementTable      *table,
 {
   SortContext context = { table, NULL, KS_SUMMARY_TITLE, compare_keys, FALSE };
   g_autofree const char **owned_keys = NULL;
+  g_autofree SortItem *transient = NULL;
   SortItem *items;
   guint n = table->n_rows;
   guint *order = g_new (guint, MAX (n, 1));
@@ -1433,7 +1440,7 @@ ks_agreement_table_sort (KsAgreementTable      *table,
       g_assert_not_reached ();
     }
 
-  items = sort_scratch (table);
+  items = sort_scratch (table, &transient);
   for (guint i = 0; i < n; i++)
     {
       items[i].prefix = sort_prefix (&context, i);
