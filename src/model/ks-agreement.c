@@ -1016,20 +1016,20 @@ text_problem (const Label *label,
   if (is_plain_ascii (text, multi_line, &len) && len <= max_chars)
     return NULL;
 
+  name = label_text (label);
   if (!g_utf8_validate (text, -1, NULL))
-    return g_strdup_printf (_("%s: the text is not valid UTF-8"), name = label_text (label));
+    return g_strdup_printf (_("%s: the text is not valid UTF-8"), name);
 
   control = find_control (text, multi_line);
   if (control == '\n' || control == '\r')
-    return g_strdup_printf (_("%s: the text must be on one line"), name = label_text (label));
+    return g_strdup_printf (_("%s: the text must be on one line"), name);
   if (control != 0)
     return g_strdup_printf (_("%s: the text contains a control character (U+%04X)"),
-                            name = label_text (label), control);
+                            name, control);
 
   /* No more bytes than allowed characters needs no counting. */
   if (strlen (text) > max_chars && g_utf8_strlen (text, -1) > max_chars)
-    return g_strdup_printf (_("%s: the text is longer than %u characters"),
-                            name = label_text (label), max_chars);
+    return g_strdup_printf (_("%s: the text is longer than %u characters"), name, max_chars);
 
   return NULL;
 }
