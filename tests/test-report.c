@@ -499,6 +499,8 @@ test_annual_sections (Fixture       *fixture,
   g_assert_cmpuint (running->len, ==, 6);
   g_assert_cmpuint (events->len, ==, 1);
   g_assert_cmpstr (((KsAnnualEvent *) g_ptr_array_index (events, 0))->date, ==, "25 September 2015");
+  g_assert_cmpstr (((KsAnnualEvent *) g_ptr_array_index (events, 0))->region, ==, "Kota Surakarta");
+  g_assert_cmpstr (((KsAnnualEvent *) g_ptr_array_index (events, 0))->agreement, ==, "Sister city Surakarta – Xi'an");
 
   /* Judged at the end of 2015: the Xi'an LoI of September 2015 was still
    * fresh; the Wuming LoI and two agreements running since 2012 had had no

@@ -35,15 +35,30 @@ struct _KsAnnualReport
 
 G_DEFINE_FINAL_TYPE (KsAnnualReport, ks_annual_report, G_TYPE_OBJECT)
 
+/* What an event's line says of its agreement. */
+typedef struct
+{
+  char       *title;
+  const char *region;          /* the report's region name */
+} EventAgreement;
+
 typedef struct
 {
   KsAnnualReport *self;
   GPtrArray      *target;
-  GHashTable     *titles;      /* uuid → title, for the events */
+  GHashTable     *agreements;  /* uuid → EventAgreement, for the events */
+  const char     *region;      /* the name of the region being read */
 } Collector;
 
 /* ------------------------------------------------------------------ */
 /* Helpers */
+
+static void
+event_agreement_free (EventAgreement *agreement)
+{
+  g_free (agreement->title);
+  g_free (agreement);
+}
 
 static void
 annual_event_free (KsAnnualEvent *event)
@@ -101,25 +116,20 @@ collect_row_cb (const KsReportRow  *row,
                 GError            **error)
 {
   Collector *collector = user_data;
+  EventAgreement *agreement;
 
   if (collector->target != NULL)
-    g_ptr_array_add (collector->target, ks_report_row_copy (row));
-  else
-    g_hash_table_insert (collector->titles, g_strdup (row->uuid),
-                         g_strdup (row->texts[KS_REPORT_COLUMN_COOPERATION]));
+    {
+      g_ptr_array_add (collector->target, ks_report_row_copy (row));
+      return TRUE;
+    }
+
+  agreement = g_new (EventAgreement, 1);
+  agreement->title = g_strdup (row->texts[KS_REPORT_COLUMN_COOPERATION]);
+  agreement->region = collector->region;
+  g_hash_table_insert (collector->agreements, g_strdup (row->uuid), agreement);
 
   return TRUE;
-}
-
-static const char *
-region_name (KsReport   *report,
-             const char *code)
-{
-  for (guint i = 0; i < ks_report_get_n_regions (report); i++)
-    if (g_str_equal (ks_region_get_code (ks_report_get_region (report, i)), code))
-      return ks_region_get_name (ks_report_get_region (report, i));
-
-  return code;
 }
 
 static void
@@ -156,31 +166,25 @@ add_event (KsAnnualReport *self,
  * their period: an evaluation after the end is still this year's work. */
 static gboolean
 collect_events (KsAnnualReport  *self,
-                GStrv            codes,
                 GCancellable    *cancellable,
                 GError         **error)
 {
-  g_autoptr(GHashTable) titles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  g_autoptr(GHashTable) regions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GHashTable) agreements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                            (GDestroyNotify) event_agreement_free);
   g_autoptr(GListStore) events = NULL;
-  Collector collector = { self, NULL, titles };
+  Collector collector = { self, NULL, agreements, NULL };
 
-  for (guint i = 0; codes[i] != NULL; i++)
+  /* Region by region, so that each agreement's row says its region
+   * without a search through the regions for every event. */
+  for (guint i = 0; i < ks_report_get_n_regions (self->report); i++)
     {
-      const char *one[] = { codes[i], NULL };
-      guint before = g_hash_table_size (titles);
-      GHashTableIter iter;
-      gpointer uuid;
+      KsRegion *region = ks_report_get_region (self->report, i);
+      const char *one[] = { ks_region_get_code (region), NULL };
 
+      collector.region = ks_region_get_name (region);
       if (!ks_report_foreach_row (self->report, one, 0, 0, KS_SMART_VIEW_NONE,
                                   collect_row_cb, &collector, cancellable, error))
         return FALSE;
-      if (g_hash_table_size (titles) == before)
-        continue;
-      g_hash_table_iter_init (&iter, titles);
-      while (g_hash_table_iter_next (&iter, &uuid, NULL))
-        if (!g_hash_table_contains (regions, uuid))
-          g_hash_table_insert (regions, g_strdup (uuid), g_strdup (codes[i]));
     }
 
   events = ks_event_store_list_in_years (ks_report_get_database (self->report), self->year, self->year, error);
@@ -190,11 +194,10 @@ collect_events (KsAnnualReport  *self,
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (events)); i++)
     {
       g_autoptr(KsEvent) event = g_list_model_get_item (G_LIST_MODEL (events), i);
-      const char *uuid = ks_event_get_agreement_uuid (event);
-      const char *title = g_hash_table_lookup (titles, uuid);
+      const EventAgreement *agreement = g_hash_table_lookup (agreements, ks_event_get_agreement_uuid (event));
 
-      if (title != NULL)
-        add_event (self, event, title, region_name (self->report, g_hash_table_lookup (regions, uuid)));
+      if (agreement != NULL)
+        add_event (self, event, agreement->title, agreement->region);
     }
 
   return TRUE;
@@ -271,7 +274,7 @@ ks_annual_report_new (KsReport      *report,
   if (codes[0] == NULL)
     return g_steal_pointer (&self);
 
-  collector = (Collector) { self, NULL, NULL };
+  collector = (Collector) { self, NULL, NULL, NULL };
   if (!ks_report_foreach_row (report, (const char * const *) codes, self->year, self->year,
                               KS_SMART_VIEW_NONE, sort_row_cb, &collector, cancellable, error))
     return NULL;
@@ -290,7 +293,7 @@ ks_annual_report_new (KsReport      *report,
     return NULL;
 
   ks_report_set_status_date (report, &options->today);
-  if (!collect_events (self, codes, cancellable, error))
+  if (!collect_events (self, cancellable, error))
     return NULL;
 
   return g_steal_pointer (&self);
