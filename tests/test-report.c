@@ -19,6 +19,7 @@
 #include "ks-region-store.h"
 #include "ks-report-annual.h"
 #include "ks-report-pdf.h"
+#include "ks-report-read-ahead.h"
 #include "ks-report-xlsx.h"
 #include "ks-report.h"
 #include "ks-sample.h"
@@ -581,29 +582,171 @@ test_annual_layout_in_steps (Fixture       *fixture,
   g_assert_cmpuint (count_pages (pages, 3), ==, at_once);
 }
 
+static KsDatabase *
+open_sample (Fixture *fixture,
+             guint    n_agreements)
+{
+  g_autofree char *dir = g_build_filename (fixture->dir, "sample", NULL);
+  g_autofree char *path = g_build_filename (dir, "sample.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KsDatabase) db = NULL;
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  db = ks_database_open (path, KS_DATABASE_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  g_assert_true (ks_sample_generate (db, n_agreements, 20260, &error));
+  return g_steal_pointer (&db);
+}
+
 /* A register of a few thousand agreements, whose annual report runs to
  * hundreds of pages. */
 static KsAnnualReport *
 sample_annual_report (Fixture *fixture)
 {
-  g_autofree char *dir = g_build_filename (fixture->dir, "sample", NULL);
-  g_autofree char *path = g_build_filename (dir, "sample.db", NULL);
   g_autoptr(KsReportOptions) options = ks_report_options_new ();
   g_autoptr(GError) error = NULL;
-  g_autoptr(KsDatabase) db = NULL;
+  g_autoptr(KsDatabase) db = open_sample (fixture, 600);
   g_autoptr(KsReport) report = NULL;
   KsAnnualReport *annual;
 
-  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
-  db = ks_database_open (path, KS_DATABASE_FLAGS_NONE, &error);
-  g_assert_no_error (error);
-  g_assert_true (ks_sample_generate (db, 600, 20260, &error));
   options->year_from = options->year_to = 2015;
   report = ks_report_new (db, options, &error);
   g_assert_no_error (error);
   annual = ks_annual_report_new (report, NULL, &error);
   g_assert_no_error (error);
   return annual;
+}
+
+
+/* ------------------------------------------------------------------ */
+/* Reading ahead */
+
+static gboolean
+add_uuid_cb (const KsReportRow  *row,
+             gpointer            user_data,
+             GError            **error)
+{
+  g_ptr_array_add (user_data, g_strdup (row->uuid));
+  return TRUE;
+}
+
+/* The uuids of each region's rows, region after region, each region
+ * ended by its two counts, as ks_report_foreach_row() gives them. */
+static GPtrArray *
+expected_rows (KsDatabase *db)
+{
+  g_autoptr(KsReportOptions) options = ks_report_options_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KsReport) report = ks_report_new (db, options, &error);
+  GPtrArray *expected = g_ptr_array_new_with_free_func (g_free);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < ks_report_get_n_regions (report); i++)
+    {
+      const char *codes[] = { ks_region_get_code (ks_report_get_region (report, i)), NULL };
+      KsRegionCounts counts;
+
+      g_assert_true (ks_report_foreach_row (report, codes, 0, 0, KS_SMART_VIEW_NONE,
+                                            add_uuid_cb, expected, NULL, &error));
+      g_assert_true (ks_report_count (report, codes, KS_SMART_VIEW_NEEDS_FOLLOW_UP, &counts.n_follow_up, &error));
+      g_assert_true (ks_report_count (report, codes, KS_SMART_VIEW_NOT_REPORTED, &counts.n_not_reported, &error));
+      g_ptr_array_add (expected, g_strdup_printf ("end %u %u", counts.n_follow_up, counts.n_not_reported));
+    }
+
+  return expected;
+}
+
+static void
+test_read_ahead_same_rows (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(KsDatabase) db = open_sample (fixture, 2000);
+  g_autoptr(GPtrArray) expected = expected_rows (db);
+  g_autoptr(KsReportOptions) options = ks_report_options_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KsReport) report = ks_report_new (db, options, &error);
+  g_autoptr(KsReportReadAhead) rows = ks_report_read_ahead_new (report, NULL);
+  guint n_ends = 0, in_region = 0, largest = 0;
+
+  for (guint i = 0; i < expected->len; i++)
+    {
+      g_autoptr(KsReportRow) row = NULL;
+      g_autofree char *got = NULL;
+      KsRegionCounts counts;
+
+      g_assert_true (ks_report_read_ahead_next (rows, &row, &counts, &error));
+      g_assert_no_error (error);
+      if (row != NULL)
+        {
+          got = g_strdup (row->uuid);
+          largest = MAX (largest, ++in_region);
+        }
+      else
+        {
+          got = g_strdup_printf ("end %u %u", counts.n_follow_up, counts.n_not_reported);
+          n_ends++;
+          in_region = 0;
+        }
+      g_assert_cmpstr (got, ==, g_ptr_array_index (expected, i));
+    }
+
+  g_assert_cmpuint (n_ends, ==, ks_report_get_n_regions (report));
+  /* Some regions' rows come in more than one batch. */
+  g_assert_cmpuint (largest, >, 64);
+}
+
+/* The writer may stop at any row, with the reader waiting for room. */
+static void
+test_read_ahead_stop_early (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(KsDatabase) db = open_sample (fixture, 600);
+  g_autoptr(KsReportOptions) options = ks_report_options_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KsReport) report = ks_report_new (db, options, &error);
+  g_autoptr(GPtrArray) uuids = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(KsReportRow) row = NULL;
+  KsReportReadAhead *rows = ks_report_read_ahead_new (report, NULL);
+  KsRegionCounts counts;
+
+  /* The first regions may have nothing. */
+  while (row == NULL)
+    g_assert_true (ks_report_read_ahead_next (rows, &row, &counts, &error));
+  g_usleep (100 * 1000);
+  ks_report_read_ahead_free (rows);
+
+  /* The report is the caller's again. */
+  g_assert_true (ks_report_foreach_row (report, (const char *[]) { row->region_code, NULL }, 0, 0,
+                                        KS_SMART_VIEW_NONE, add_uuid_cb, uuids, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (g_ptr_array_index (uuids, 0), ==, row->uuid);
+}
+
+static void
+test_read_ahead_cancel (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(KsDatabase) db = open_sample (fixture, 600);
+  g_autoptr(KsReportOptions) options = ks_report_options_new ();
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KsReport) report = ks_report_new (db, options, &error);
+  g_autoptr(KsReportReadAhead) rows = ks_report_read_ahead_new (report, cancellable);
+  guint n_read = 0;
+
+  for (;;)
+    {
+      g_autoptr(KsReportRow) row = NULL;
+      KsRegionCounts counts;
+
+      if (!ks_report_read_ahead_next (rows, &row, &counts, &error))
+        break;
+      if (++n_read == 10)
+        g_cancellable_cancel (cancellable);
+      g_assert_cmpuint (n_read, <, 600);
+    }
+
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
 }
 
 static void
@@ -747,6 +890,9 @@ main (int   argc,
   ADD ("/report/xlsx/period-edges", test_xlsx_period_edges);
   ADD ("/report/xlsx/unknown-region", test_xlsx_unknown_region);
   ADD ("/report/cancel-leaves-nothing", test_cancel_leaves_nothing);
+  ADD ("/report/read-ahead/same-rows", test_read_ahead_same_rows);
+  ADD ("/report/read-ahead/stop-early", test_read_ahead_stop_early);
+  ADD ("/report/read-ahead/cancel", test_read_ahead_cancel);
   ADD ("/report/annual/sections", test_annual_sections);
   ADD ("/report/annual/pdf", test_annual_pdf);
   ADD ("/report/annual/pdf-progress", test_annual_pdf_progress);

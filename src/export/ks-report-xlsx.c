@@ -19,6 +19,7 @@
 #include "ks-error.h"
 #include "ks-keys.h"
 #include "ks-partial-date.h"
+#include "ks-report-read-ahead.h"
 #include "ks-report-xlsx-private.h"
 #include "ks-report-xlsx.h"
 
@@ -492,12 +493,10 @@ ks_xlsx_write_table_row (KsXlsx            *xlsx,
 /* ------------------------------------------------------------------ */
 /* The per-region workbook */
 
-static gboolean
-write_row_cb (const KsReportRow  *row,
-              gpointer            user_data,
-              GError            **error)
+static void
+write_row (SheetWriter       *writer,
+           const KsReportRow *row)
 {
-  SheetWriter *writer = user_data;
   int stage = ks_key_get_index (KS_KEY_SET_STAGE, row->stage);
 
   ks_xlsx_write_table_row (writer->xlsx, writer->sheet, writer->row++, ++writer->number, row);
@@ -512,23 +511,22 @@ write_row_cb (const KsReportRow  *row,
       if (obstacle >= 0)
         writer->by_obstacle[obstacle]++;
     }
-
-  return TRUE;
 }
 
+/* Writes the rows @rows gives until the region's end. */
 static gboolean
-write_region_sheet (KsReport      *report,
-                    KsXlsx        *xlsx,
-                    KsRegion      *region,
-                    RegionTally   *tally,
-                    guint         *by_obstacle,
-                    GCancellable  *cancellable,
-                    GError       **error)
+write_region_sheet (KsReport           *report,
+                    KsXlsx             *xlsx,
+                    KsRegion           *region,
+                    KsReportReadAhead  *rows,
+                    RegionTally        *tally,
+                    guint              *by_obstacle,
+                    GError            **error)
 {
   const KsReportOptions *options = ks_report_get_options (report);
-  const char *codes[] = { ks_region_get_code (region), NULL };
   g_autofree char *title = NULL;
   SheetWriter writer = { xlsx, NULL, 0, 0, tally, by_obstacle };
+  KsRegionCounts counts;
   lxw_row_t header_row;
 
   writer.sheet = ks_xlsx_add_sheet (xlsx, ks_region_get_name (region));
@@ -539,9 +537,18 @@ write_region_sheet (KsReport      *report,
   ks_xlsx_write_table_header (xlsx, writer.sheet, header_row);
   writer.row = header_row + 1;
 
-  if (!ks_report_foreach_row (report, codes, options->year_from, options->year_to,
-                              KS_SMART_VIEW_NONE, write_row_cb, &writer, cancellable, error))
-    return FALSE;
+  for (;;)
+    {
+      g_autoptr(KsReportRow) row = NULL;
+
+      if (!ks_report_read_ahead_next (rows, &row, &counts, error))
+        return FALSE;
+      if (row == NULL)
+        break;
+      write_row (&writer, row);
+    }
+  tally->n_follow_up = counts.n_follow_up;
+  tally->n_not_reported = counts.n_not_reported;
 
   /* No cooperation in the period is a finding, not an empty page. */
   if (writer.number == 0)
@@ -552,8 +559,7 @@ write_region_sheet (KsReport      *report,
                         KS_REPORT_N_COLUMNS - 1);
   ks_xlsx_set_up_page (writer.sheet, header_row);
 
-  return ks_report_count (report, codes, KS_SMART_VIEW_NEEDS_FOLLOW_UP, &tally->n_follow_up, error) &&
-         ks_report_count (report, codes, KS_SMART_VIEW_NOT_REPORTED, &tally->n_not_reported, error);
+  return TRUE;
 }
 
 static void
@@ -699,11 +705,12 @@ write_region_sheets (KsReport          *report,
 {
   guint n_regions = ks_report_get_n_regions (report);
   guint n_stages = ks_key_set_get_n_keys (KS_KEY_SET_STAGE);
+  g_autoptr(KsReportReadAhead) rows = ks_report_read_ahead_new (report, cancellable);
 
   for (guint i = 0; i < n_regions; i++)
     {
-      if (!write_region_sheet (report, xlsx, ks_report_get_region (report, i), &tallies[i],
-                               by_obstacle, cancellable, error))
+      if (!write_region_sheet (report, xlsx, ks_report_get_region (report, i), rows, &tallies[i],
+                               by_obstacle, error))
         return FALSE;
       add_to_total (total, &tallies[i], n_stages);
       if (progress != NULL)
