@@ -617,7 +617,6 @@ sample_annual_report (Fixture *fixture)
   return annual;
 }
 
-
 /* ------------------------------------------------------------------ */
 /* Reading ahead */
 

@@ -57,16 +57,16 @@ batch_free (Batch *batch)
   g_free (batch);
 }
 
-/* Waits for room unless @always; FALSE when the writer stopped. */
+/* Waits for room; FALSE when the writer stopped.  A writer that has not
+ * stopped pops until it meets a failure, so a failure gets through. */
 static gboolean
 push (KsReportReadAhead *self,
-      Batch             *batch,
-      gboolean           always)
+      Batch             *batch)
 {
   gboolean stopping;
 
   g_mutex_lock (&self->mutex);
-  while (!always && !self->stopping && self->waiting.length >= MAX_WAITING)
+  while (!self->stopping && self->waiting.length >= MAX_WAITING)
     g_cond_wait (&self->cond, &self->mutex);
   stopping = self->stopping;
   if (!stopping)
@@ -90,7 +90,7 @@ push_filling (KsReportReadAhead  *self,
       g_clear_pointer (&batch, batch_free);
       return TRUE;
     }
-  if (push (self, batch, FALSE))
+  if (push (self, batch))
     return TRUE;
 
   /* Never shown: only ends ks_report_foreach_row() for a writer that
@@ -113,7 +113,7 @@ add_row_cb (const KsReportRow  *row,
   return self->filling->rows->len < BATCH_ROWS || push_filling (self, error);
 }
 
-/* What write_region_sheet() needed of the report, one region after the
+/* What a region's sheet needs of the report, one region after the
  * other: the rows of the period, then the two counts of the summary. */
 static gboolean
 read_region (KsReportReadAhead  *self,
@@ -136,7 +136,7 @@ read_region (KsReportReadAhead  *self,
       return FALSE;
     }
 
-  return push (self, end, FALSE);
+  return push (self, end);
 }
 
 static gpointer
@@ -155,7 +155,7 @@ read_regions (gpointer data)
       Batch *failed = g_new0 (Batch, 1);
 
       failed->error = g_steal_pointer (&error);
-      push (self, failed, TRUE);
+      push (self, failed);
     }
 
   return NULL;
