@@ -33,6 +33,10 @@
  * libxlsxwriter loops doing the same work in the same run (issue 8).
  * Every measurement runs in a child process of its own, so that its peak
  * RSS is its own; the child repeats the operation and reports the median.
+ * Two floors measure, against the same baselines, what SQLite and
+ * libxlsxwriter alone need for the import's and the workbook's work in
+ * the register's schema: a target below its floor asks for a change to
+ * the schema, not to the code.
  *
  *   ks-bench [--sizes 1000,10000,100000] [--runs 5] [--data DIR] [--only import,load,…]
  *   ks-bench --child OP ours|base N DIR RUNS     (internal)
@@ -156,6 +160,19 @@ exec_bare (sqlite3    *db,
 {
   if (sqlite3_exec (db, sql, NULL, NULL, NULL) != SQLITE_OK)
     check (FALSE, NULL, sqlite3_errmsg (db));
+}
+
+static gint64
+bare_count (sqlite3    *db,
+            const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 count = -1;
+
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) == SQLITE_OK && sqlite3_step (stmt) == SQLITE_ROW)
+    count = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return count;
 }
 
 /* With KS_BENCH_PROFILE set, the time SQLite spent per statement, to
@@ -359,6 +376,91 @@ run_import (guint       n,
     sqlite3_close (db);
   }
 
+  return start;
+}
+
+/* The import's floor: the rows the import operation wrote (the register
+ * of its last run, kept), copied by SQLite alone into the same empty
+ * register, one prepared insert per row as the import writes them, in
+ * one transaction, on a connection set as the import's (foreign keys,
+ * full sync, its cache).  No parsing, checking or look-ups: what the
+ * register's tables, indexes and audit trail cost by themselves. */
+static const char * const import_tables[] = {
+  "partners", "local_parties", "agreements", "agreement_partners",
+  "agreement_local_parties", "agreement_sectors", "agreement_obstacles",
+  "people", "agreement_procedure", "audit_log",
+};
+
+static void
+copy_new_rows (sqlite3    *db,
+               const char *table)
+{
+  char *select = sqlite3_mprintf ("SELECT * FROM done.%w WHERE rowid > "
+                                  "(SELECT coalesce (max (rowid), 0) FROM main.%w) ORDER BY rowid",
+                                  table, table);
+  sqlite3_stmt *rows = NULL, *insert = NULL;
+  g_autoptr(GString) sql = g_string_new (NULL);
+  int n_columns;
+
+  if (sqlite3_prepare_v2 (db, select, -1, &rows, NULL) != SQLITE_OK)
+    check (FALSE, NULL, sqlite3_errmsg (db));
+  n_columns = sqlite3_column_count (rows);
+  g_string_printf (sql, "INSERT INTO main.\"%s\" VALUES (?", table);
+  for (int c = 1; c < n_columns; c++)
+    g_string_append (sql, ", ?");
+  g_string_append (sql, ")");
+  if (sqlite3_prepare_v2 (db, sql->str, -1, &insert, NULL) != SQLITE_OK)
+    check (FALSE, NULL, sqlite3_errmsg (db));
+
+  while (sqlite3_step (rows) == SQLITE_ROW)
+    {
+      for (int c = 0; c < n_columns; c++)
+        sqlite3_bind_value (insert, c + 1, sqlite3_column_value (rows, c));
+      if (sqlite3_step (insert) != SQLITE_DONE)
+        check (FALSE, NULL, sqlite3_errmsg (db));
+      sqlite3_reset (insert);
+    }
+
+  sqlite3_finalize (insert);
+  sqlite3_finalize (rows);
+  sqlite3_free (select);
+}
+
+static double
+run_import_floor (guint       n,
+                  const char *dir,
+                  gboolean    base)
+{
+  g_autofree char *regions = data_path (dir, "regions", n, "db");
+  g_autofree char *imported = data_path (dir, "import", n, "db");
+  g_autofree char *target = data_path (dir, "import-floor", n, "db");
+  char *attach;
+  sqlite3 *db;
+  double start;
+
+  if (base)
+    return run_import (n, dir, TRUE);
+  if (!g_file_test (imported, G_FILE_TEST_EXISTS))
+    run_import (n, dir, FALSE);
+
+  copy_file (regions, target);
+  db = open_bare (target, SQLITE_OPEN_READWRITE);
+  attach = sqlite3_mprintf ("ATTACH %Q AS done", imported);
+  exec_bare (db, "PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; "
+                 "PRAGMA synchronous = FULL; PRAGMA temp_store = MEMORY; "
+                 "PRAGMA cache_size = -65536");
+  exec_bare (db, attach);
+  sqlite3_free (attach);
+
+  start = now_ms ();
+  exec_bare (db, "BEGIN");
+  for (guint i = 0; i < G_N_ELEMENTS (import_tables); i++)
+    copy_new_rows (db, import_tables[i]);
+  exec_bare (db, "COMMIT");
+  start = now_ms () - start;
+
+  check (bare_count (db, "SELECT count(*) FROM main.agreements") == n, NULL, "import floor");
+  sqlite3_close (db);
   return start;
 }
 
@@ -655,7 +757,9 @@ collect_report (KsReport *report)
     }
 }
 
-static void
+/* Returns the time workbook_close() took: libxlsxwriter compresses the
+ * sheets only then, after every cell. */
+static double
 write_bare_workbook (const char *path,
                      const char *tmpdir)
 {
@@ -664,6 +768,7 @@ write_bare_workbook (const char *path,
   lxw_worksheet *summary = workbook_add_worksheet (workbook, "Ringkasan");
   lxw_format *wrap = workbook_add_format (workbook);
   lxw_format *number = workbook_add_format (workbook);
+  double closing;
 
   /* The same cells as the report: wrapped, bordered text and numbers. */
   format_set_text_wrap (wrap);
@@ -696,8 +801,10 @@ write_bare_workbook (const char *path,
             worksheet_write_string (worksheet, r + 1, c + 1, cells[c], wrap);
         }
     }
+  closing = now_ms ();
   if (workbook_close (workbook) != LXW_NO_ERROR)
     check (FALSE, NULL, "workbook_close");
+  return now_ms () - closing;
 }
 
 static double
@@ -741,6 +848,66 @@ run_xlsx (guint       n,
   return now_ms () - start;
 }
 
+/* What the workbook reads, region by region in code order, by a bare
+ * loop: the list's columns, the details and the newest event. */
+#define BARE_REPORT_SELECT \
+  "SELECT a.id, a.uuid, a.title, a.description, a.local_parties_text, a.partners_text, " \
+  "a.countries, a.form, a.document, a.stage, a.sectors_text, a.signed_on, a.starts_on, " \
+  "a.ends_on, a.last_event_on, a.notes, a.obstacles_text, e.occurred_on, e.kind, e.description " \
+  "FROM regions r CROSS JOIN agreements a ON a.region_id = r.id " \
+  "LEFT JOIN events e ON e.id = (SELECT x.id FROM events x WHERE x.agreement_id = a.id " \
+  "AND x.occurred_on = a.last_event_on AND x.deleted_at IS NULL " \
+  "ORDER BY x.created_at DESC, x.id DESC LIMIT 1) " \
+  "WHERE r.code = ? AND a.deleted_at IS NULL"
+
+static gsize
+bare_read_report (const char *path)
+{
+  sqlite3 *db = open_bare (path, SQLITE_OPEN_READONLY);
+  sqlite3_stmt *regions = NULL, *rows = NULL;
+  gsize total = 0;
+
+  if (sqlite3_prepare_v2 (db, "SELECT code FROM regions WHERE deleted_at IS NULL ORDER BY code",
+                          -1, &regions, NULL) != SQLITE_OK ||
+      sqlite3_prepare_v2 (db, BARE_REPORT_SELECT, -1, &rows, NULL) != SQLITE_OK)
+    check (FALSE, NULL, sqlite3_errmsg (db));
+  while (sqlite3_step (regions) == SQLITE_ROW)
+    {
+      sqlite3_bind_text (rows, 1, (const char *) sqlite3_column_text (regions, 0), -1, SQLITE_TRANSIENT);
+      while (sqlite3_step (rows) == SQLITE_ROW)
+        sum_lengths_cb (rows, &total);
+      sqlite3_reset (rows);
+    }
+  sqlite3_finalize (rows);
+  sqlite3_finalize (regions);
+  sqlite3_close (db);
+  return total;
+}
+
+/* The workbook's floor: the bare loop reading what it reads, then the
+ * bare workbook's compression, which can only start after the last
+ * cell and so after the last row read.  Writing the cells, which a
+ * reading thread can overlap, is left out. */
+static double
+run_xlsx_floor (guint       n,
+                const char *dir,
+                gboolean    base)
+{
+  g_autofree char *sample = data_path (dir, "sample", n, "db");
+  g_autofree char *out = data_path (dir, "bare-report", n, "xlsx");
+  double reading;
+
+  if (base)
+    return run_xlsx (n, dir, TRUE);
+
+  reading = now_ms ();
+  check (bare_read_report (sample) > 0, NULL, "xlsx floor");
+  reading = now_ms () - reading;
+  if (bare_sheets == NULL)
+    run_xlsx (n, dir, TRUE);
+  return reading + write_bare_workbook (out, dir);
+}
+
 /* ------------------------------------------------------------------ */
 /* 5. The annual PDF for one year */
 
@@ -778,16 +945,21 @@ typedef struct
   double      max_ratio;     /* 0: none */
   double      max_ms;        /* at the largest N; 0: none */
   double      max_rss_mb;    /* at the largest N; 0: none */
+  const char *floor_of;      /* a floor: the operation whose ratio it bounds */
 } Operation;
 
+/* A floor is no target: it shows how near its operation's target the
+ * register's design lets any code come. */
 static const Operation operations[] = {
-  { "import",      run_import,      TRUE,  3.0, 0,   0 },
-  { "load",        run_load,        TRUE,  2.0, 0,   0 },
-  { "search",      run_search,      TRUE,  0,   30,  0 },
-  { "sort-title",  run_sort_title,  TRUE,  0,   200, 0 },
-  { "sort-period", run_sort_period, TRUE,  0,   200, 0 },
-  { "xlsx",        run_xlsx,        TRUE,  1.3, 0,   64 },
-  { "pdf",         run_pdf,         FALSE, 0,   0,   0 },
+  { "import",       run_import,       TRUE,  3.0, 0,   0,  NULL },
+  { "import-floor", run_import_floor, TRUE,  0,   0,   0,  "import" },
+  { "load",         run_load,         TRUE,  2.0, 0,   0,  NULL },
+  { "search",       run_search,       TRUE,  0,   30,  0,  NULL },
+  { "sort-title",   run_sort_title,   TRUE,  0,   200, 0,  NULL },
+  { "sort-period",  run_sort_period,  TRUE,  0,   200, 0,  NULL },
+  { "xlsx",         run_xlsx,         TRUE,  1.3, 0,   64, NULL },
+  { "xlsx-floor",   run_xlsx_floor,   TRUE,  0,   0,   0,  "xlsx" },
+  { "pdf",          run_pdf,          FALSE, 0,   0,   0,  NULL },
 };
 
 static const Operation *
@@ -1008,6 +1180,18 @@ judge_growth (const char   *name,
              name, small_n, large_n, growth, base_growth);
 }
 
+static void
+print_floor (const Operation *op,
+             const Result    *r)
+{
+  const Operation *of = find_operation (op->floor_of);
+  double ratio = r->ours_ms / MAX (r->base_ms, 0.001);
+
+  printf ("NOTE  %s: the floor of %s is %.2f× its baseline (target %.1f×%s)\n",
+          op->name, of->name, ratio, of->max_ratio,
+          ratio > of->max_ratio ? ": below the floor" : "");
+}
+
 /* results[op][size] */
 static void
 judge (Result   **results,
@@ -1031,6 +1215,11 @@ judge (Result   **results,
       /* Not measured (--only) or failed. */
       if (r->ours_ms < 0)
         continue;
+      if (op->floor_of != NULL)
+        {
+          print_floor (op, r);
+          continue;
+        }
       if (op->max_ratio > 0 && r->base_ms > 0)
         verdict (r->ours_ms <= op->max_ratio * r->base_ms, "%s ≤ %.1f× its baseline (%.2f×)",
                  op->name, op->max_ratio, r->ours_ms / r->base_ms);
