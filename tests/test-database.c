@@ -267,6 +267,42 @@ test_migrates_folded_names (Fixture       *fixture,
                                           "('partners_folded_name', 'local_parties_folded_name')"), ==, 2);
 }
 
+/* Version 4 keeps each agreement's newest event (kind, description) for
+ * reports; an older register gets them from its events while migrating:
+ * the latest date, then the latest entry, deleted events left out. */
+static void
+test_migrates_newest_event (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autofree char *fixture_path = ks_test_fixture_path ("register-v1.db");
+  g_autoptr(KsDatabase) db = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  sqlite3 *raw = NULL;
+
+  ks_test_copy_file (fixture_path, fixture->path);
+  g_assert_cmpint (sqlite3_open (fixture->path, &raw), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (raw,
+                                 "INSERT INTO events (uuid, agreement_id, occurred_on, kind, description, "
+                                 "  created_at, updated_at, deleted_at) VALUES "
+                                 "('e2', 1, '2017-10-30', 'meeting', 'Rapat lanjutan', "
+                                 "  '2021-01-01T00:00:00.000000Z', '2021-01-01T00:00:00.000000Z', NULL), "
+                                 "('e3', 1, '2018-01-01', 'visit', 'Dihapus', "
+                                 "  '2021-01-01T00:00:00.000000Z', '2021-01-01T00:00:00.000000Z', "
+                                 "  '2021-02-01T00:00:00.000000Z')",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (raw);
+
+  db = open_ok (fixture->path, KS_DATABASE_FLAGS_NONE);
+  g_assert_cmpint (ks_database_get_schema_version (db), ==, KS_DATABASE_SCHEMA_VERSION);
+  first = ks_test_query_text (db, "SELECT last_event_kind || '|' || last_event_description "
+                                  "FROM agreements WHERE id = 1");
+  second = ks_test_query_text (db, "SELECT last_event_kind || '|' || last_event_description "
+                                   "FROM agreements WHERE id = 2");
+  g_assert_cmpstr (first, ==, "meeting|Rapat lanjutan");
+  g_assert_cmpstr (second, ==, "|");
+}
+
 static void
 test_read_only_refuses_old_version (Fixture       *fixture,
                                     gconstpointer  data)
@@ -632,6 +668,7 @@ main (int   argc,
   ADD ("/database/refuse/missing-without-create", test_missing_file_without_create);
   ADD ("/database/migrate/from-version-1", test_migrates_version_1);
   ADD ("/database/migrate/folded-names", test_migrates_folded_names);
+  ADD ("/database/migrate/newest-event", test_migrates_newest_event);
   ADD ("/database/read-only/refuses-old-version", test_read_only_refuses_old_version);
   ADD ("/database/changed-after-commit", test_changed_after_commit_only);
   ADD ("/database/rollback", test_rollback_discards);

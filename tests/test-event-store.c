@@ -12,6 +12,7 @@
 #include "ks-agreement-store.h"
 #include "ks-audit-store.h"
 #include "ks-database.h"
+#include "ks-check.h"
 #include "ks-error.h"
 #include "ks-event-store.h"
 #include "ks-test-common.h"
@@ -378,6 +379,133 @@ test_save_updates_last_event (Fixture       *fixture,
   g_assert_cmpstr (last, ==, "2017-04");
 }
 
+/* The newest event's kind and description, as the agreement row keeps
+ * them for reports. */
+static char *
+stored_newest (KsDatabase *db)
+{
+  return ks_test_query_text (db, "SELECT last_event_kind || '|' || last_event_description "
+                                 "FROM agreements WHERE uuid = '" AGREEMENT_UUID "'");
+}
+
+static void
+resave_description (KsDatabase *db,
+                    KsEvent    *event,
+                    const char *description)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_object_set (event, "description", description, NULL);
+  ks_event_store_save (db, event, NULL, &error);
+  g_assert_no_error (error);
+}
+
+static void
+test_add_updates_newest_event (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autoptr(KsEvent) a = save_new (fixture->db, "2017-04", "visit", "");
+  g_autoptr(KsEvent) b = NULL;
+  g_autoptr(KsEvent) c = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *later = NULL;
+  g_autofree char *older = NULL;
+
+  resave_description (fixture->db, a, "Kunjungan ke Belanda");
+  first = stored_newest (fixture->db);
+  g_assert_cmpstr (first, ==, "visit|Kunjungan ke Belanda");
+
+  /* The same day: the later entry is the newest. */
+  b = save_new (fixture->db, "2017-04", "report", "");
+  later = stored_newest (fixture->db);
+  g_assert_cmpstr (later, ==, "report|");
+
+  /* An older date does not displace it. */
+  c = save_new (fixture->db, "2016", "meeting", "");
+  older = stored_newest (fixture->db);
+  g_assert_cmpstr (older, ==, "report|");
+}
+
+static void
+test_edit_updates_newest_event (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  g_autoptr(KsEvent) a = save_new (fixture->db, "2016", "visit", "");
+  g_autoptr(KsEvent) b = save_new (fixture->db, "2017-04", "report", "");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *described = NULL;
+  g_autofree char *moved = NULL;
+
+  resave_description (fixture->db, b, "Laporan tahunan");
+  described = stored_newest (fixture->db);
+  g_assert_cmpstr (described, ==, "report|Laporan tahunan");
+
+  /* Moved before the other, it is no longer the newest. */
+  g_object_set (b, "occurred-on", "2015", NULL);
+  ks_event_store_save (fixture->db, b, NULL, &error);
+  g_assert_no_error (error);
+  moved = stored_newest (fixture->db);
+  g_assert_cmpstr (moved, ==, "visit|");
+}
+
+static void
+test_delete_updates_newest_event (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  g_autoptr(KsEvent) a = save_new (fixture->db, "2016", "visit", "");
+  g_autoptr(KsEvent) b = save_new (fixture->db, "2017-04", "report", "");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *after_delete = NULL;
+  g_autofree char *after_undelete = NULL;
+  g_autofree char *none = NULL;
+
+  ks_event_store_delete (fixture->db, ks_event_get_uuid (b), &error);
+  g_assert_no_error (error);
+  after_delete = stored_newest (fixture->db);
+  g_assert_cmpstr (after_delete, ==, "visit|");
+
+  ks_event_store_undelete (fixture->db, ks_event_get_uuid (b), &error);
+  g_assert_no_error (error);
+  after_undelete = stored_newest (fixture->db);
+  g_assert_cmpstr (after_undelete, ==, "report|");
+
+  ks_event_store_delete (fixture->db, ks_event_get_uuid (a), &error);
+  g_assert_no_error (error);
+  ks_event_store_delete (fixture->db, ks_event_get_uuid (b), &error);
+  g_assert_no_error (error);
+  none = stored_newest (fixture->db);
+  g_assert_cmpstr (none, ==, "|");
+}
+
+/* A register written by hand, or by a version that forgot to keep them,
+ * shows a report a stale newest event; the check says so. */
+static void
+test_check_finds_stale_newest_event (Fixture       *fixture,
+                                     gconstpointer  data)
+{
+  g_autoptr(KsEvent) a = save_new (fixture->db, "2016", "visit", "");
+  g_autoptr(KsEvent) b = save_new (fixture->db, "2017-04", "report", "");
+  g_autoptr(GPtrArray) sound = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (ks_check_run (fixture->db, &sound, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (sound->len, ==, 0);
+
+  ks_test_exec (fixture->db, "UPDATE agreements SET last_event_kind = 'visit' "
+                             "WHERE uuid = '" AGREEMENT_UUID "'");
+  ks_test_exec (fixture->db, "UPDATE agreements SET last_event_description = 'Usang' "
+                             "WHERE uuid = '" OTHER_UUID "'");
+  g_assert_true (ks_check_run (fixture->db, &problems, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (problems->len, ==, 2);
+  g_assert_cmpstr (g_ptr_array_index (problems, 0), ==,
+                   "Agreement “Sister city Sragen”: the summary shown in the list is out of date");
+  g_assert_cmpstr (g_ptr_array_index (problems, 1), ==,
+                   "Agreement “Grant for schools”: the summary shown in the list is out of date");
+}
+
 static void
 test_move_to_other_agreement (Fixture       *fixture,
                               gconstpointer  data)
@@ -660,6 +788,10 @@ main (int   argc,
   ADD ("/event/save/renewal-correction-keeps-old-end", test_renewal_correction_keeps_old_end);
   ADD ("/event/save/updates-last-event", test_save_updates_last_event);
   ADD ("/event/save/move-to-other-agreement", test_move_to_other_agreement);
+  ADD ("/event/save/updates-newest-event", test_add_updates_newest_event);
+  ADD ("/event/save/edit-updates-newest-event", test_edit_updates_newest_event);
+  ADD ("/event/delete/updates-newest-event", test_delete_updates_newest_event);
+  ADD ("/event/check/stale-newest-event", test_check_finds_stale_newest_event);
   ADD ("/event/save/update-audited", test_update_audited_with_changes);
   ADD ("/event/save/unchanged-writes-nothing", test_unchanged_save_writes_nothing);
   ADD ("/event/save/invalid-unchanged", test_invalid_leaves_register_unchanged);

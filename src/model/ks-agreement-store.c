@@ -103,7 +103,13 @@ enum {
   "  SELECT obstacle FROM agreement_obstacles"                               \
   "   WHERE agreement_id = ?1 ORDER BY obstacle)), ''), "                    \
   "last_event_on = coalesce ((SELECT max (occurred_on) FROM events"          \
-  "   WHERE agreement_id = ?1 AND deleted_at IS NULL), '') "                 \
+  "   WHERE agreement_id = ?1 AND deleted_at IS NULL), ''), "                \
+  "last_event_kind = coalesce ((SELECT kind FROM events"                     \
+  "   WHERE agreement_id = ?1 AND deleted_at IS NULL"                        \
+  "   ORDER BY occurred_on DESC, created_at DESC, id DESC LIMIT 1), ''), "   \
+  "last_event_description = coalesce ((SELECT description FROM events"       \
+  "   WHERE agreement_id = ?1 AND deleted_at IS NULL"                        \
+  "   ORDER BY occurred_on DESC, created_at DESC, id DESC LIMIT 1), '') "    \
   "WHERE id = ?1"
 
 /* What one save works out before and while it writes; the writing
@@ -1039,17 +1045,12 @@ details_free (gpointer data)
   g_free (data);
 }
 
-/* The newest event of each agreement straight from the events index:
- * its date is the agreement's last_event_on (kept by every save, checked
- * by ks_check_database()), ties go to the later entry. */
+/* The newest event of each agreement as the agreement row keeps it (kept
+ * by every save, checked by ks_check_database()): a report reads no
+ * events, the register's largest table. */
 #define DETAILS_COLUMNS                                                         \
-  "SELECT a.id, a.notes, a.obstacles_text, e.occurred_on, e.kind, e.description, r.code "
-
-#define DETAILS_NEWEST_EVENT                                                    \
-  "LEFT JOIN events e ON e.id = (SELECT x.id FROM events x "                    \
-  "WHERE x.agreement_id = a.id AND x.occurred_on = a.last_event_on "            \
-  "AND x.deleted_at IS NULL "                                                   \
-  "ORDER BY x.created_at DESC, x.id DESC LIMIT 1) "
+  "SELECT a.id, a.notes, a.obstacles_text, a.last_event_on, a.last_event_kind, " \
+  "a.last_event_description, r.code "
 
 /* With @wanted, only the rows of those region codes are kept. */
 static gboolean
@@ -1113,14 +1114,14 @@ ks_agreement_store_load_regions_details (KsDatabase          *db,
         g_hash_table_add (wanted, (gpointer) region_codes[i]);
       stmt = ks_database_prepare (db,
                                   DETAILS_COLUMNS "FROM agreements a CROSS JOIN regions r ON r.id = a.region_id "
-                                  DETAILS_NEWEST_EVENT "WHERE a.deleted_at IS NULL",
+                                  "WHERE a.deleted_at IS NULL",
                                   error);
       return stmt != NULL && read_details (db, stmt, wanted, table, error) ? g_steal_pointer (&table) : NULL;
     }
 
   stmt = ks_database_prepare (db,
                               DETAILS_COLUMNS "FROM regions r CROSS JOIN agreements a ON a.region_id = r.id "
-                              DETAILS_NEWEST_EVENT "WHERE r.code = ? AND a.deleted_at IS NULL",
+                              "WHERE r.code = ? AND a.deleted_at IS NULL",
                               error);
   if (stmt == NULL)
     return NULL;

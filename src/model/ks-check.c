@@ -16,7 +16,8 @@
 #include "ks-error.h"
 
 /* The summaries on each agreement row, computed afresh from the link
- * tables and events, next to the stored ones. */
+ * tables and events, next to the stored ones (the newest event's kind and
+ * description are what a report shows). */
 #define SUMMARY_SQL \
   "SELECT a.uuid, a.title, " \
   "  a.local_parties_text = coalesce ((SELECT group_concat (name, '; ') FROM (" \
@@ -29,6 +30,12 @@
   "     WHERE ap.agreement_id = a.id ORDER BY ap.position)), '')" \
   "  AND a.last_event_on = coalesce ((SELECT max (occurred_on) FROM events" \
   "     WHERE agreement_id = a.id AND deleted_at IS NULL), '')" \
+  "  AND a.last_event_kind = coalesce ((SELECT kind FROM events" \
+  "     WHERE agreement_id = a.id AND deleted_at IS NULL" \
+  "     ORDER BY occurred_on DESC, created_at DESC, id DESC LIMIT 1), '')" \
+  "  AND a.last_event_description = coalesce ((SELECT description FROM events" \
+  "     WHERE agreement_id = a.id AND deleted_at IS NULL" \
+  "     ORDER BY occurred_on DESC, created_at DESC, id DESC LIMIT 1), '')" \
   "  FROM agreements a WHERE a.deleted_at IS NULL ORDER BY a.id"
 
 static gboolean

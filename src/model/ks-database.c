@@ -59,6 +59,7 @@ static const char *migrations[] = {
   RESOURCE_BASE_PATH "/data/schema-1.sql",
   RESOURCE_BASE_PATH "/data/migrate-2.sql",
   RESOURCE_BASE_PATH "/data/migrate-3.sql",
+  RESOURCE_BASE_PATH "/data/migrate-4.sql",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == KS_DATABASE_SCHEMA_VERSION + 1);

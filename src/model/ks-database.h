@@ -15,7 +15,7 @@ G_BEGIN_DECLS
 /* Written into the file header (PRAGMA application_id) so that another
  * program's SQLite file is never mistaken for a register: "KSJS". */
 #define KS_DATABASE_APPLICATION_ID 0x4B534A53
-#define KS_DATABASE_SCHEMA_VERSION 3
+#define KS_DATABASE_SCHEMA_VERSION 4
 
 #define KS_TYPE_DATABASE (ks_database_get_type ())
 
