@@ -880,6 +880,58 @@ test_exchange_refuses_crafted_regions (Fixture       *fixture,
   assert_refused (fixture, good, KS_ERROR_INVALID);
 }
 
+/* A file exported before the newest event was kept on the agreement:
+ * checked against its own version's schema, migrated in the private
+ * copy, merged; the file itself stays as it was. */
+#define WONOGIRI_UUID "ff9f386f-7d04-44d0-807a-2dba2e91dcf8"
+
+static void
+test_exchange_merges_older_version (Fixture       *fixture,
+                                    gconstpointer  data)
+{
+  g_autofree char *fixture_path = ks_test_fixture_path ("exchange-v3.kerjasama");
+  g_autofree char *old = path_in (fixture, "old.kerjasama");
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *row = NULL;
+  g_autoptr(KsMergeReport) report = NULL;
+
+  ks_test_copy_file (fixture_path, old);
+  before = ks_test_dump_database (old);
+
+  report = merge (fixture->a, old, KS_EXCHANGE_PREFER_NONE);
+  g_assert_cmpuint (report->n_added, ==, 2);    /* the agreement and its event */
+  row = ks_test_query_text (fixture->a,
+                            "SELECT title || '|' || last_event_on || '|' || last_event_kind || '|' || "
+                            "last_event_description FROM agreements WHERE uuid = '" WONOGIRI_UUID "'");
+  g_assert_cmpstr (row, ==, "Sister city Wonogiri – Wuming (Guangxi)|2012|loi_signed|"
+                            "Kesepakatan kerja sama sister city dengan Kota Wuming, Guangxi, Tiongkok.");
+  g_assert_cmpint (ks_test_query_int (fixture->a,
+                                      "SELECT count(*) FROM events e JOIN agreements a ON a.id = e.agreement_id "
+                                      "WHERE a.uuid = '" WONOGIRI_UUID "'"), ==, 1);
+
+  after = ks_test_dump_database (old);
+  g_assert_cmpstr (before, ==, after);
+}
+
+/* An older file is held to its own version's schema, not waved through. */
+static void
+test_exchange_refuses_crafted_older_version (Fixture       *fixture,
+                                             gconstpointer  data)
+{
+  g_autofree char *fixture_path = ks_test_fixture_path ("exchange-v3.kerjasama");
+  g_autofree char *crafted = path_in (fixture, "crafted.kerjasama");
+
+  edit_copy (fixture_path, crafted, "CREATE TABLE extra (x)");
+  assert_refused (fixture, crafted, KS_ERROR_NOT_KERJASAMA);
+
+  edit_copy (fixture_path, crafted, "ALTER TABLE agreements ADD COLUMN last_event_kind TEXT");
+  assert_refused (fixture, crafted, KS_ERROR_NOT_KERJASAMA);
+
+  edit_copy (fixture_path, crafted, "PRAGMA user_version = 0");
+  assert_refused (fixture, crafted, KS_ERROR_NOT_KERJASAMA);
+}
+
 #define ADD(name, func) \
   g_test_add ("/exchange/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
@@ -909,6 +961,8 @@ main (int   argc,
   ADD ("region-travels", test_exchange_region_travels);
   ADD ("region-dry-run", test_exchange_region_dry_run);
   ADD ("refuses-crafted-regions", test_exchange_refuses_crafted_regions);
+  ADD ("merges-older-version", test_exchange_merges_older_version);
+  ADD ("refuses-crafted-older-version", test_exchange_refuses_crafted_older_version);
 
   return g_test_run ();
 }

@@ -531,10 +531,11 @@ migrate_to (KsDatabase  *self,
 static gboolean
 migrate (KsDatabase  *self,
          int          from_version,
+         int          to_version,
          gboolean     seed,
          GError     **error)
 {
-  for (int version = from_version + 1; version <= KS_DATABASE_SCHEMA_VERSION; version++)
+  for (int version = from_version + 1; version <= to_version; version++)
     {
       g_debug ("Migrating %s to schema version %d", self->path, version);
       if (!migrate_to (self, version, seed, error))
@@ -544,22 +545,11 @@ migrate (KsDatabase  *self,
   return TRUE;
 }
 
-/**
- * ks_database_open:
- * @path: the register file
- * @flags: how to open it
- * @error: return location for a #KsError
- *
- * Opens (or creates) a register.  A file that is not a register, is
- * damaged or comes from a newer version is refused and left untouched; an
- * older one is migrated, each version in its own transaction.
- *
- * Returns: (transfer full): the open register, or %NULL
- */
-KsDatabase *
-ks_database_open (const char       *path,
-                  KsDatabaseFlags   flags,
-                  GError          **error)
+static KsDatabase *
+open_at_version (const char       *path,
+                 KsDatabaseFlags   flags,
+                 int               target_version,
+                 GError          **error)
 {
   g_autoptr(KsDatabase) self = NULL;
   gboolean read_only = (flags & KS_DATABASE_READ_ONLY) != 0;
@@ -567,8 +557,6 @@ ks_database_open (const char       *path,
   gboolean checked = TRUE;
   int version = 0;
   int rc;
-
-  g_return_val_if_fail (path != NULL, NULL);
 
   if (!check_file_header (path, &exists, error))
     return NULL;
@@ -588,7 +576,7 @@ ks_database_open (const char       *path,
         return NULL;
     }
 
-  if (read_only && version < KS_DATABASE_SCHEMA_VERSION)
+  if (read_only && version < target_version)
     {
       g_set_error (error, KS_ERROR, KS_ERROR_NOT_KERJASAMA,
                    _("“%s” is an older or empty register and cannot be read without changing it."), path);
@@ -629,11 +617,64 @@ ks_database_open (const char       *path,
           ks_database_set_error (self, rc, error);
           return NULL;
         }
-      if (!migrate (self, version, (flags & KS_DATABASE_NO_SEED) == 0, error))
+      if (!migrate (self, version, target_version, (flags & KS_DATABASE_NO_SEED) == 0, error))
         return NULL;
     }
 
   return g_steal_pointer (&self);
+}
+
+/**
+ * ks_database_open:
+ * @path: the register file
+ * @flags: how to open it
+ * @error: return location for a #KsError
+ *
+ * Opens (or creates) a register.  A file that is not a register, is
+ * damaged or comes from a newer version is refused and left untouched; an
+ * older one is migrated, each version in its own transaction.
+ *
+ * Returns: (transfer full): the open register, or %NULL
+ */
+KsDatabase *
+ks_database_open (const char       *path,
+                  KsDatabaseFlags   flags,
+                  GError          **error)
+{
+  g_return_val_if_fail (path != NULL, NULL);
+
+  return open_at_version (path, flags, KS_DATABASE_SCHEMA_VERSION, error);
+}
+
+/**
+ * ks_database_create_at_version:
+ * @path: where the new register goes; nothing may be there yet
+ * @version: its schema version, from 1 to %KS_DATABASE_SCHEMA_VERSION
+ *
+ * Creates an empty register, without reference data, as version @version
+ * of the program made them: what a file of that version must look like,
+ * for checking one before it is migrated.  No store can work on it.
+ *
+ * Returns: %FALSE with @error set when it could not be created
+ */
+gboolean
+ks_database_create_at_version (const char  *path,
+                               int          version,
+                               GError     **error)
+{
+  g_autoptr(KsDatabase) db = NULL;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (version >= 1 && version <= KS_DATABASE_SCHEMA_VERSION, FALSE);
+
+  if (g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_set_error (error, KS_ERROR, KS_ERROR_IO, _("“%s” already exists."), path);
+      return FALSE;
+    }
+
+  db = open_at_version (path, KS_DATABASE_NO_SEED, version, error);
+  return db != NULL;
 }
 
 /**
@@ -1293,7 +1334,7 @@ ks_database_restore_from (KsDatabase    *self,
       return FALSE;
     }
 
-  if (!migrate (self, version, FALSE, error))
+  if (!migrate (self, version, KS_DATABASE_SCHEMA_VERSION, FALSE, error))
     return FALSE;
 
   announce_all_tables (self);

@@ -43,6 +43,9 @@ typedef sqlite3_stmt KsStatement;
 KsDatabase   *ks_database_open              (const char       *path,
                                              KsDatabaseFlags   flags,
                                              GError          **error);
+gboolean      ks_database_create_at_version (const char       *path,
+                                             int               version,
+                                             GError          **error);
 const char   *ks_database_get_path          (KsDatabase       *self);
 gboolean      ks_database_is_large       (KsDatabase       *self);
 gboolean      ks_database_check_file        (const char       *path,

@@ -600,17 +600,28 @@ schema_signature (sqlite3 *db)
   return rc == SQLITE_DONE ? g_string_free (g_steal_pointer (&out), FALSE) : NULL;
 }
 
+/* What a register of @version looks like, made by this program as that
+ * version made them. */
 static char *
 reference_signature (const char  *dir,
+                     int          version,
                      GError     **error)
 {
   g_autofree char *path = g_build_filename (dir, "reference.db", NULL);
-  g_autoptr(KsDatabase) db = ks_database_open (path, KS_DATABASE_NO_SEED, error);
+  sqlite3 *db = NULL;
+  char *signature = NULL;
 
-  if (db == NULL)
+  if (!ks_database_create_at_version (path, version, error))
     return NULL;
 
-  return schema_signature (ks_database_get_handle (db));
+  if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK)
+    signature = schema_signature (db);
+  if (signature == NULL)
+    g_set_error (error, KS_ERROR, KS_ERROR_IO,
+                 _("“%s” cannot be read: %s"), path, sqlite3_errmsg (db));
+  sqlite3_close_v2 (db);
+
+  return signature;
 }
 
 static void
@@ -622,32 +633,35 @@ lock_down (sqlite3 *db)
   sqlite3_db_config (db, SQLITE_DBCONFIG_ENABLE_VIEW, 0, NULL);
 }
 
+/* A file of an older version is checked against that version's schema;
+ * @version says which, for migrating it afterwards. */
 static gboolean
 check_database (sqlite3     *db,
                 const char  *dir,
                 const char  *path,
+                int         *version,
                 GError     **error)
 {
   g_autofree char *integrity = NULL;
   g_autofree char *signature = NULL;
   g_autofree char *reference = NULL;
-  int app_id = 0, version = 0;
+  int app_id = 0;
 
   if (!raw_int (db, "PRAGMA application_id", &app_id) ||
-      !raw_int (db, "PRAGMA user_version", &version))
+      !raw_int (db, "PRAGMA user_version", version))
     return refuse (error, path, _("it is damaged."));
   if (app_id != KS_DATABASE_APPLICATION_ID)
     return refuse (error, path, _("it belongs to another program."));
-  if (version > KS_DATABASE_SCHEMA_VERSION)
+  if (*version > KS_DATABASE_SCHEMA_VERSION)
     return refuse (error, path, _("it was made by a newer version of Kerjasama; install that version to merge it."));
-  if (version < KS_DATABASE_SCHEMA_VERSION)
-    return refuse (error, path, _("it was made by an older version of Kerjasama; export it again with this version."));
+  if (*version < 1)
+    return refuse (error, path, _("it is damaged."));
 
   integrity = raw_integrity_check (db);
   if (g_strcmp0 (integrity, "ok") != 0)
     return refuse (error, path, _("it is damaged."));
 
-  reference = reference_signature (dir, error);
+  reference = reference_signature (dir, *version, error);
   if (reference == NULL)
     return FALSE;
   signature = schema_signature (db);
@@ -661,6 +675,7 @@ static gboolean
 check_copy (const char  *copy_path,
             const char  *dir,
             const char  *path,
+            int         *version,
             GError     **error)
 {
   sqlite3 *db = NULL;
@@ -675,7 +690,7 @@ check_copy (const char  *copy_path,
       return refuse (error, path, _("it is damaged."));
     }
   lock_down (db);
-  ok = check_database (db, dir, path, error);
+  ok = check_database (db, dir, path, version, error);
   sqlite3_close_v2 (db);
 
   return ok;
@@ -712,6 +727,21 @@ incoming_clear (Incoming *incoming)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Incoming, incoming_clear)
 
+/* An exchange file of an older version, checked against that version's
+ * schema, is brought up to this one as a register would be: the merge
+ * then reads what this version keeps (the summaries on each agreement). */
+static gboolean
+migrate_copy (const char  *copy_path,
+              GError     **error)
+{
+  g_autoptr(KsDatabase) db = ks_database_open (copy_path, KS_DATABASE_NO_SEED, error);
+
+  if (db == NULL)
+    return FALSE;
+  lock_down (ks_database_get_handle (db));
+  return TRUE;
+}
+
 /* Works on a private copy, so that the file cannot change between the
  * checks and the reading. */
 static gboolean
@@ -723,6 +753,7 @@ open_incoming (const char    *path,
   g_autoptr(GFile) source = g_file_new_for_path (path);
   g_autoptr(GFile) copy = NULL;
   g_autoptr(GError) local_error = NULL;
+  int version = 0;
 
   incoming->dir = g_dir_make_tmp ("kerjasama-merge-XXXXXX", error);
   if (incoming->dir == NULL)
@@ -737,7 +768,8 @@ open_incoming (const char    *path,
       return FALSE;
     }
 
-  if (!check_copy (incoming->copy_path, incoming->dir, path, error))
+  if (!check_copy (incoming->copy_path, incoming->dir, path, &version, error) ||
+      (version < KS_DATABASE_SCHEMA_VERSION && !migrate_copy (incoming->copy_path, error)))
     return FALSE;
 
   incoming->db = ks_database_open (incoming->copy_path, KS_DATABASE_READ_ONLY, error);
