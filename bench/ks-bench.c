@@ -230,6 +230,16 @@ profile_print (void)
 /* The data: a sample register, its CSV export, and an empty register
  * with the sample's regions to import into.  Kept between runs. */
 
+/* A clean file: no WAL beside the copy each child opens. */
+static void
+use_rollback_journal (const char *path)
+{
+  sqlite3 *bare = open_bare (path, SQLITE_OPEN_READWRITE);
+
+  exec_bare (bare, "PRAGMA journal_mode = DELETE");
+  sqlite3_close (bare);
+}
+
 static void
 prepare_data (guint       n,
               const char *dir)
@@ -250,13 +260,7 @@ prepare_data (guint       n,
       db = open_database (partial);
       check (ks_sample_generate (db, n, SEED, &error), error, "generate");
       g_clear_object (&db);
-      /* A clean file: no WAL beside the copy each child opens. */
-      {
-        sqlite3 *bare = open_bare (partial, SQLITE_OPEN_READWRITE);
-
-        exec_bare (bare, "PRAGMA journal_mode = DELETE");
-        sqlite3_close (bare);
-      }
+      use_rollback_journal (partial);
       check (g_rename (partial, sample) == 0, NULL, sample);
       g_printerr ("ks-bench: generated in %.1f s\n", (now_ms () - start) / 1000);
     }
@@ -275,6 +279,12 @@ prepare_data (guint       n,
 
       check (codes != NULL, error, "regions");
     }
+
+  /* Registers kept from an older program are migrated here, once, so
+   * that no measurement pays for it. */
+  g_object_unref (open_database (sample));
+  use_rollback_journal (sample);
+  g_object_unref (open_database (regions));
 }
 
 /* ------------------------------------------------------------------ */
@@ -849,15 +859,14 @@ run_xlsx (guint       n,
 }
 
 /* What the workbook reads, region by region in code order, by a bare
- * loop: the list's columns, the details and the newest event. */
+ * loop: the list's columns and the details, the newest event's with
+ * them on the agreement row. */
 #define BARE_REPORT_SELECT \
   "SELECT a.id, a.uuid, a.title, a.description, a.local_parties_text, a.partners_text, " \
   "a.countries, a.form, a.document, a.stage, a.sectors_text, a.signed_on, a.starts_on, " \
-  "a.ends_on, a.last_event_on, a.notes, a.obstacles_text, e.occurred_on, e.kind, e.description " \
+  "a.ends_on, a.last_event_on, a.notes, a.obstacles_text, a.last_event_kind, " \
+  "a.last_event_description " \
   "FROM regions r CROSS JOIN agreements a ON a.region_id = r.id " \
-  "LEFT JOIN events e ON e.id = (SELECT x.id FROM events x WHERE x.agreement_id = a.id " \
-  "AND x.occurred_on = a.last_event_on AND x.deleted_at IS NULL " \
-  "ORDER BY x.created_at DESC, x.id DESC LIMIT 1) " \
   "WHERE r.code = ? AND a.deleted_at IS NULL"
 
 static gsize
