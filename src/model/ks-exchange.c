@@ -736,10 +736,7 @@ migrate_copy (const char  *copy_path,
 {
   g_autoptr(KsDatabase) db = ks_database_open (copy_path, KS_DATABASE_NO_SEED, error);
 
-  if (db == NULL)
-    return FALSE;
-  lock_down (ks_database_get_handle (db));
-  return TRUE;
+  return db != NULL;
 }
 
 /* Works on a private copy, so that the file cannot change between the
