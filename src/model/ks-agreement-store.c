@@ -976,6 +976,24 @@ ks_agreement_store_undelete (KsDatabase  *db,
   return set_deleted_in_transaction (db, uuid, FALSE, error);
 }
 
+/* The newest event of each agreement as the agreement row keeps it (kept
+ * by every save, checked by ks_check_database()): a report reads no
+ * events, the register's largest table. */
+#define DETAILS_COLUMNS                                                         \
+  "SELECT a.id, a.notes, a.obstacles_text, a.last_event_on, a.last_event_kind, " \
+  "a.last_event_description, r.code "
+
+static void
+fill_details (KsAgreementDetails *details,
+              sqlite3_stmt       *stmt)
+{
+  details->notes = g_strdup (ks_store_column_text (stmt, 1));
+  details->obstacles = g_strdup (ks_store_column_text (stmt, 2));
+  details->last_event_on = g_strdup (ks_store_column_text (stmt, 3));
+  details->last_event_kind = g_strdup (ks_store_column_text (stmt, 4));
+  details->last_event_description = g_strdup (ks_store_column_text (stmt, 5));
+}
+
 /**
  * ks_agreement_store_load_details:
  * @db: the register
@@ -983,9 +1001,8 @@ ks_agreement_store_undelete (KsDatabase  *db,
  * @details: (out caller-allocates): filled in; clear it with
  *   ks_agreement_details_clear()
  *
- * Reads the notes, obstacles and newest event of one agreement with two
- * cached statements, so that a report of 100,000 agreements does not load
- * whole records.
+ * Reads the notes, obstacles and newest event of one agreement from its
+ * row, so that a report of 100,000 agreements does not load whole records.
  *
  * Returns: %TRUE on success; %FALSE with %KS_ERROR_NOT_FOUND when there is
  *   no such agreement
@@ -997,14 +1014,16 @@ ks_agreement_store_load_details (KsDatabase          *db,
                                  GError             **error)
 {
   g_autoptr(KsStatement) stmt = NULL;
-  g_autoptr(KsStatement) event = NULL;
   gboolean has_row;
 
   g_return_val_if_fail (KS_IS_DATABASE (db), FALSE);
   g_return_val_if_fail (details != NULL, FALSE);
 
   memset (details, 0, sizeof *details);
-  stmt = ks_database_prepare (db, "SELECT notes, obstacles_text FROM agreements WHERE id = ?", error);
+  stmt = ks_database_prepare (db,
+                              DETAILS_COLUMNS "FROM agreements a CROSS JOIN regions r ON r.id = a.region_id "
+                              "WHERE a.id = ?",
+                              error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, agreement_id);
@@ -1016,25 +1035,8 @@ ks_agreement_store_load_details (KsDatabase          *db,
                    _("The agreement is no longer in the register."));
       return FALSE;
     }
-  details->notes = g_strdup (ks_store_column_text (stmt, 0));
-  details->obstacles = g_strdup (ks_store_column_text (stmt, 1));
 
-  event = ks_database_prepare (db,
-                               "SELECT occurred_on, kind, description FROM events "
-                               "WHERE agreement_id = ? AND deleted_at IS NULL "
-                               "ORDER BY occurred_on DESC, created_at DESC, id DESC LIMIT 1",
-                               error);
-  if (event != NULL)
-    sqlite3_bind_int64 (event, 1, agreement_id);
-  if (event == NULL || !ks_store_step_row (db, event, &has_row, error))
-    {
-      ks_agreement_details_clear (details);
-      return FALSE;
-    }
-  details->last_event_on = g_strdup (has_row ? ks_store_column_text (event, 0) : "");
-  details->last_event_kind = g_strdup (has_row ? ks_store_column_text (event, 1) : "");
-  details->last_event_description = g_strdup (has_row ? ks_store_column_text (event, 2) : "");
-
+  fill_details (details, stmt);
   return TRUE;
 }
 
@@ -1044,13 +1046,6 @@ details_free (gpointer data)
   ks_agreement_details_clear (data);
   g_free (data);
 }
-
-/* The newest event of each agreement as the agreement row keeps it (kept
- * by every save, checked by ks_check_database()): a report reads no
- * events, the register's largest table. */
-#define DETAILS_COLUMNS                                                         \
-  "SELECT a.id, a.notes, a.obstacles_text, a.last_event_on, a.last_event_kind, " \
-  "a.last_event_description, r.code "
 
 /* With @wanted, only the rows of those region codes are kept. */
 static gboolean
@@ -1071,12 +1066,7 @@ read_details (KsDatabase    *db,
         continue;
 
       details = g_new0 (KsAgreementDetails, 1);
-
-      details->notes = g_strdup (ks_store_column_text (stmt, 1));
-      details->obstacles = g_strdup (ks_store_column_text (stmt, 2));
-      details->last_event_on = g_strdup (ks_store_column_text (stmt, 3));
-      details->last_event_kind = g_strdup (ks_store_column_text (stmt, 4));
-      details->last_event_description = g_strdup (ks_store_column_text (stmt, 5));
+      fill_details (details, stmt);
       g_hash_table_insert (table, g_memdup2 (&id, sizeof id), details);
     }
 
