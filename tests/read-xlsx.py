@@ -32,6 +32,8 @@ def sheet_info(ws):
         "autofilter": ws.auto_filter.ref,
         "footer": ws.oddFooter.center.text,
         "widths": {k: v.width for k, v in ws.column_dimensions.items()},
+        "heights": {str(k): v.height for k, v in ws.row_dimensions.items()
+                    if v.height is not None},
         "charts": len(ws._charts),
     }
 

@@ -330,6 +330,58 @@ test_xlsx_formula_titles_stay_text (Fixture       *fixture,
     }
 }
 
+/* LibreOffice keeps the row heights the file gives, so each row is as
+ * tall as its cell that wraps to the most lines: counted in characters,
+ * not bytes, and line breaks included. */
+static void
+test_xlsx_row_heights (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  static const struct {
+    const char *title;
+    const char *notes;
+    double      height;
+  } rows[] = {
+    { "Pendek", "", 15 },
+    /* 80 characters in a column of 35 a line */
+    { "Kerja sama teknis pengelolaan sampah dan air bersih antara kota-kota kembar ASEAN", "", 45 },
+    { "Catatan", "Baris satu\nBaris dua", 30 },
+    /* 30 characters, 60 bytes */
+    { "éééééééééééééééééééééééééééééé", "", 15 },
+  };
+  g_autoptr(KsReportOptions) options = study_options (2012, 2017);
+  g_autofree char *path = NULL;
+  g_autoptr(JsonObject) book = NULL;
+  JsonObject *sheet, *heights;
+
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      g_autoptr(KsAgreement) agreement = ks_agreement_new ();
+      g_autoptr(GError) error = NULL;
+
+      g_object_set (agreement, "title", rows[i].title, "notes", rows[i].notes, "region-code", "33.11",
+                    "starts-on", "2014", NULL);
+      ks_agreement_store_save (fixture->db, agreement, "test", &error);
+      g_assert_no_error (error);
+    }
+  options->regions = g_strsplit ("33.11", ",", -1);
+  path = write_report (fixture, options, "heights.xlsx");
+  book = read_xlsx (path);
+  sheet = find_sheet (book, "Kabupaten Sukoharjo");
+  heights = json_object_get_object_member (sheet, "heights");
+  for (guint r = 5; r < 5 + G_N_ELEMENTS (rows); r++)
+    {
+      g_autofree char *key = g_strdup_printf ("%u", r + 1);
+      guint i;
+
+      for (i = 0; !g_str_equal (rows[i].title, cell_text (sheet, r, 2)); i++)
+        g_assert_cmpuint (i + 1, <, G_N_ELEMENTS (rows));
+      /* A row of the default height, 15 points, is not written down. */
+      g_assert_cmpfloat (json_object_has_member (heights, key) ? json_object_get_double_member (heights, key) : 15,
+                         ==, rows[i].height);
+    }
+}
+
 static void
 add_dated (KsDatabase *db,
            const char *title,
@@ -629,6 +681,76 @@ add_uuid_cb (const KsReportRow  *row,
   return TRUE;
 }
 
+static char *
+dump_row (const KsReportRow *row)
+{
+  g_autoptr(GString) dump = g_string_new (NULL);
+  g_autofree char *obstacles = g_strjoinv (",", row->obstacles);
+
+  g_string_append_printf (dump, "%" G_GINT64_FORMAT "|%s|%s|%s|%s|%s|%s|%s", row->id, row->uuid,
+                          row->region_code, row->stage, row->starts_on, row->ends_on, obstacles,
+                          row->reason != NULL ? row->reason : "(none)");
+  for (guint i = 0; i < KS_REPORT_N_COLUMNS; i++)
+    g_string_append_printf (dump, "|%s", row->texts[i] != NULL ? row->texts[i] : "(none)");
+
+  return g_string_free (g_steal_pointer (&dump), FALSE);
+}
+
+typedef struct
+{
+  GPtrArray *copies;
+  GPtrArray *dumps;
+} Copied;
+
+static gboolean
+copy_row_cb (const KsReportRow  *row,
+             gpointer            user_data,
+             GError            **error)
+{
+  Copied *copied = user_data;
+
+  g_ptr_array_add (copied->copies, ks_report_row_copy (row));
+  g_ptr_array_add (copied->dumps, dump_row (row));
+  return TRUE;
+}
+
+/* A copy keeps every field of the row it was made from, after that row
+ * is gone; with a smart view's reasons too. */
+static void
+test_row_copy (Fixture       *fixture,
+               gconstpointer  data)
+{
+  static const KsSmartView views[] = { KS_SMART_VIEW_NONE, KS_SMART_VIEW_NEEDS_FOLLOW_UP };
+  g_autoptr(KsReportOptions) options = ks_report_options_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KsReport) report = ks_report_new (fixture->db, options, &error);
+  g_auto(GStrv) codes = ks_report_dup_region_codes (report);
+  guint with_obstacles = 0, with_reason = 0;
+
+  for (guint v = 0; v < G_N_ELEMENTS (views); v++)
+    {
+      g_autoptr(GPtrArray) copies = g_ptr_array_new_with_free_func ((GDestroyNotify) ks_report_row_free);
+      g_autoptr(GPtrArray) dumps = g_ptr_array_new_with_free_func (g_free);
+      Copied copied = { copies, dumps };
+
+      g_assert_true (ks_report_foreach_row (report, (const char * const *) codes, 0, 0, views[v],
+                                            copy_row_cb, &copied, NULL, &error));
+      g_assert_no_error (error);
+      g_assert_cmpuint (copies->len, >, 0);
+      for (guint i = 0; i < copies->len; i++)
+        {
+          const KsReportRow *copy = g_ptr_array_index (copies, i);
+          g_autofree char *dump = dump_row (copy);
+
+          g_assert_cmpstr (dump, ==, g_ptr_array_index (dumps, i));
+          with_obstacles += copy->obstacles[0] != NULL;
+          with_reason += copy->reason != NULL;
+        }
+    }
+  g_assert_cmpuint (with_obstacles, >, 0);
+  g_assert_cmpuint (with_reason, >, 0);
+}
+
 /* The uuids of each region's rows, region after region, each region
  * ended by its two counts, as ks_report_foreach_row() gives them. */
 static GPtrArray *
@@ -885,10 +1007,12 @@ main (int   argc,
   ADD ("/report/xlsx/summary", test_xlsx_summary);
   ADD ("/report/xlsx/print-setup", test_xlsx_print_setup);
   ADD ("/report/xlsx/formula-titles-stay-text", test_xlsx_formula_titles_stay_text);
+  ADD ("/report/xlsx/row-heights", test_xlsx_row_heights);
   ADD ("/report/xlsx/sheet-names", test_xlsx_sheet_names);
   ADD ("/report/xlsx/period-edges", test_xlsx_period_edges);
   ADD ("/report/xlsx/unknown-region", test_xlsx_unknown_region);
   ADD ("/report/cancel-leaves-nothing", test_cancel_leaves_nothing);
+  ADD ("/report/row-copy", test_row_copy);
   ADD ("/report/read-ahead/same-rows", test_read_ahead_same_rows);
   ADD ("/report/read-ahead/stop-early", test_read_ahead_stop_early);
   ADD ("/report/read-ahead/cancel", test_read_ahead_cancel);

@@ -454,7 +454,11 @@ wrapped_lines (const char *text,
       const char *end = strchr (p, '\n');
       gsize len = end != NULL ? (gsize) (end - p) : strlen (p);
 
-      lines += MAX (1, (count_chars (p, len) + per_line - 1) / per_line);
+      /* A line of no more bytes than fit has no more characters. */
+      if (len > per_line)
+        lines += MAX (1, (count_chars (p, len) + per_line - 1) / per_line);
+      else
+        lines++;
       if (end == NULL)
         break;
       p = end + 1;
@@ -465,7 +469,8 @@ wrapped_lines (const char *text,
 
 /* Excel grows a wrapped row by itself when the file is opened, but
  * LibreOffice keeps the height the file gives: so the file gives one
- * that fits the longest cell. */
+ * that fits the longest cell.  Counted here, by the writing thread: it
+ * waits for the reading one, which makes the rows, at 100,000 rows. */
 static double
 row_height (const KsReportRow *report_row)
 {
