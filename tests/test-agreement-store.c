@@ -10,6 +10,7 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 
+#include "ks-agreement-list.h"
 #include "ks-agreement-store.h"
 #include "ks-database.h"
 #include "ks-error.h"
@@ -1313,23 +1314,35 @@ add_event (Fixture     *fixture,
   g_assert_no_error (error);
 }
 
-/* Reports read the details of a region's agreements at once; they must be
- * what the one-by-one reading gives. */
 static void
-test_load_regions_details (Fixture       *fixture,
-                           gconstpointer  data)
+assert_details_equal (const KsAgreementDetails *a,
+                      const KsAgreementDetails *b)
+{
+  g_assert_cmpstr (a->notes, ==, b->notes);
+  g_assert_cmpstr (a->obstacles, ==, b->obstacles);
+  g_assert_cmpstr (a->last_event_on, ==, b->last_event_on);
+  g_assert_cmpstr (a->last_event_kind, ==, b->last_event_kind);
+  g_assert_cmpstr (a->last_event_description, ==, b->last_event_description);
+}
+
+/* Reports read the details of a region's agreements with its list; they
+ * must be what the one-by-one reading gives. */
+static void
+test_list_details (Fixture       *fixture,
+                   gconstpointer  data)
 {
   g_autoptr(KsAgreement) first = new_minimal ("33.72", "Grant");
   g_autoptr(KsAgreement) second = new_minimal ("33.72", "Visit");
   g_autoptr(KsAgreement) elsewhere = new_minimal ("33.14", "Exchange");
   const char *codes[] = { "33.72", NULL };
-  g_autoptr(GHashTable) details = NULL;
+  g_autoptr(KsAgreementList) list = NULL;
+  g_autoptr(KsAgreementList) whole = NULL;
   g_autoptr(GError) error = NULL;
-  g_auto(KsAgreementDetails) one = { NULL };
-  const KsAgreementDetails *found;
-  gint64 id;
+  g_auto(KsAgreementDetails) unused = { NULL };
 
   g_object_set (first, "notes", "Catatan", NULL);
+  g_ptr_array_add (ks_agreement_get_obstacles (first), ks_obstacle_new ("budget", ""));
+  g_ptr_array_add (ks_agreement_get_obstacles (first), ks_obstacle_new ("language", "Few speak English"));
   save_ok (fixture, first);
   save_ok (fixture, second);
   save_ok (fixture, elsewhere);
@@ -1337,22 +1350,32 @@ test_load_regions_details (Fixture       *fixture,
   add_event (fixture, first, "2017-10-30", "Newest");
   add_event (fixture, elsewhere, "2018", "Other region");
 
-  details = ks_agreement_store_load_regions_details (fixture->db, codes, &error);
+  list = ks_agreement_list_new_for_regions (fixture->db, codes);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 2);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(KsAgreementSummary) summary = g_list_model_get_item (G_LIST_MODEL (list), i);
+      g_auto(KsAgreementDetails) listed = { NULL };
+      g_auto(KsAgreementDetails) one = { NULL };
+      gboolean is_first = g_str_equal (ks_agreement_summary_get_uuid (summary), ks_agreement_get_uuid (first));
+
+      g_assert_true (ks_agreement_list_get_details (list, i, &listed));
+      g_assert_true (ks_agreement_store_load_details (fixture->db, ks_agreement_summary_get_id (summary),
+                                                      &one, &error));
+      g_assert_no_error (error);
+      assert_details_equal (&listed, &one);
+      g_assert_cmpstr (listed.notes, ==, is_first ? "Catatan" : "");
+      g_assert_cmpstr (listed.obstacles, ==, is_first ? "budget;language" : "");
+      g_assert_cmpstr (listed.last_event_on, ==, is_first ? "2017-10-30" : "");
+      g_assert_cmpstr (listed.last_event_description, ==, is_first ? "Newest" : "");
+    }
+  g_assert_false (ks_agreement_list_get_details (list, 2, &unused));
+
+  /* The window's list of the whole register has no use for them. */
+  whole = ks_agreement_list_open (fixture->db, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (g_hash_table_size (details), ==, 2);
-
-  id = ks_agreement_store_lookup_id (fixture->db, ks_agreement_get_uuid (first), NULL);
-  found = g_hash_table_lookup (details, &id);
-  g_assert_true (ks_agreement_store_load_details (fixture->db, id, &one, &error));
-  g_assert_cmpstr (found->notes, ==, "Catatan");
-  g_assert_cmpstr (found->last_event_on, ==, "2017-10-30");
-  g_assert_cmpstr (found->last_event_description, ==, "Newest");
-  g_assert_cmpstr (found->last_event_on, ==, one.last_event_on);
-  g_assert_cmpstr (found->obstacles, ==, one.obstacles);
-
-  id = ks_agreement_store_lookup_id (fixture->db, ks_agreement_get_uuid (second), NULL);
-  found = g_hash_table_lookup (details, &id);
-  g_assert_cmpstr (found->last_event_on, ==, "");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (whole)), ==, 3);
+  g_assert_false (ks_agreement_list_get_details (whole, 0, &unused));
 }
 
 int
@@ -1401,7 +1424,7 @@ main (int   argc,
   ADD ("/agreement-store/save/partner-other-country", test_partner_other_country_is_new);
   ADD ("/agreement-store/save/partner-uuid-updates", test_partner_uuid_updates_row);
   ADD ("/agreement-store/save/partner-rename-refolds", test_partner_rename_updates_folded_name);
-  ADD ("/agreement-store/load-regions-details", test_load_regions_details);
+  ADD ("/agreement-store/list-details", test_list_details);
   ADD ("/agreement-store/save/partner-listed-twice", test_partner_same_by_uuid_and_name);
   ADD ("/agreement-store/save/local-party-reused", test_local_party_reused_per_region);
   ADD ("/agreement-store/save/unknown-region", test_unknown_region);

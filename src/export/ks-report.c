@@ -35,8 +35,6 @@ struct _KsReport
   KsReportOptions *options;
   GPtrArray       *regions;     /* KsRegion, in code order */
   KsAgreementList *list;
-  GHashTable      *details;     /* of the regions in details_scope */
-  GStrv            details_scope;
 };
 
 G_DEFINE_FINAL_TYPE (KsReport, ks_report, G_TYPE_OBJECT)
@@ -289,8 +287,6 @@ ks_report_finalize (GObject *object)
   KsReport *self = KS_REPORT (object);
 
   g_clear_object (&self->list);
-  g_clear_pointer (&self->details, g_hash_table_unref);
-  g_clear_pointer (&self->details_scope, g_strfreev);
   g_clear_pointer (&self->regions, g_ptr_array_unref);
   g_clear_pointer (&self->options, ks_report_options_free);
   g_clear_object (&self->db);
@@ -665,26 +661,6 @@ apply_filter (KsReport            *self,
   return TRUE;
 }
 
-/* Read region by region in file order, not row by row in the report's,
- * and once for the several passes an output makes over the same regions. */
-static GHashTable *
-ensure_details (KsReport            *self,
-                const char * const  *region_codes,
-                GError             **error)
-{
-  if (self->details_scope != NULL &&
-      g_strv_equal ((const char * const *) self->details_scope, region_codes))
-    return self->details;
-
-  g_clear_pointer (&self->details, g_hash_table_unref);
-  g_clear_pointer (&self->details_scope, g_strfreev);
-  self->details = ks_agreement_store_load_regions_details (self->db, region_codes, error);
-  if (self->details != NULL)
-    self->details_scope = g_strdupv ((char **) region_codes);
-
-  return self->details;
-}
-
 /**
  * ks_report_foreach_row:
  * @region_codes: the regions whose agreements to visit (of the selected)
@@ -712,15 +688,10 @@ ks_report_foreach_row (KsReport            *self,
                        GError             **error)
 {
   GListModel *model = G_LIST_MODEL (self->list);
-  GHashTable *details;
   GDate today;
 
   g_return_val_if_fail (KS_IS_REPORT (self), FALSE);
   g_return_val_if_fail (region_codes != NULL && region_codes[0] != NULL, FALSE);
-
-  details = ensure_details (self, region_codes, error);
-  if (details == NULL)
-    return FALSE;
 
   if (!apply_filter (self, region_codes, year_from, year_to, view, error))
     return FALSE;
@@ -728,22 +699,19 @@ ks_report_foreach_row (KsReport            *self,
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
     {
       g_autoptr(KsAgreementSummary) summary = g_list_model_get_item (model, i);
-      gint64 id = ks_agreement_summary_get_id (summary);
-      g_auto(KsAgreementDetails) own = { NULL };
-      const KsAgreementDetails *row_details = g_hash_table_lookup (details, &id);
+      g_auto(KsAgreementDetails) details = { NULL };
       KsReportRow row = { 0 };
       gboolean ok;
 
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
         return FALSE;
-      if (row_details == NULL)
-        {
-          if (!ks_agreement_store_load_details (self->db, id, &own, error))
-            return FALSE;
-          row_details = &own;
-        }
+      /* A region's list reads the details with its rows. */
+      if (!ks_agreement_list_get_details (self->list, i, &details) &&
+          !ks_agreement_store_load_details (self->db, ks_agreement_summary_get_id (summary),
+                                            &details, error))
+        return FALSE;
 
-      row_fill (&row, summary, row_details);
+      row_fill (&row, summary, &details);
       if (view != KS_SMART_VIEW_NONE)
         row.reason = ks_attention_describe (self->db, summary, view, &today);
       ok = func (&row, user_data, error);

@@ -1033,6 +1033,43 @@ ks_agreement_list_set_scope (KsAgreementList     *self,
 }
 
 /**
+ * ks_agreement_list_get_details:
+ * @position: an item's position
+ * @details: (out caller-allocates): filled in when %TRUE is returned;
+ *   clear it with ks_agreement_details_clear()
+ *
+ * What ks_agreement_store_load_details() gives for the item at
+ * @position, read with the item: a list made by
+ * ks_agreement_list_new_for_regions() holds them for its reports.
+ *
+ * Returns: %FALSE when @position is past the end or the list holds no
+ *   details (a list of the whole register)
+ */
+gboolean
+ks_agreement_list_get_details (KsAgreementList    *self,
+                               guint               position,
+                               KsAgreementDetails *details)
+{
+  const KsAgreementRow *row;
+
+  g_return_val_if_fail (KS_IS_AGREEMENT_LIST (self), FALSE);
+  g_return_val_if_fail (details != NULL, FALSE);
+
+  if (position >= self->n_visible)
+    return FALSE;
+  row = &self->table->rows[self->visible[position]];
+  if (row->details == NULL)
+    return FALSE;
+
+  details->notes = g_strdup (row->details[KS_DETAIL_NOTES]);
+  details->obstacles = g_strdup (row->details[KS_DETAIL_OBSTACLES]);
+  details->last_event_on = g_strdup (row->texts[KS_SUMMARY_LAST_EVENT_ON]);
+  details->last_event_kind = g_strdup (row->details[KS_DETAIL_LAST_EVENT_KIND]);
+  details->last_event_description = g_strdup (row->details[KS_DETAIL_LAST_EVENT_DESCRIPTION]);
+  return TRUE;
+}
+
+/**
  * ks_agreement_list_reload:
  *
  * Reads the register again and reports what changed as narrowly as it

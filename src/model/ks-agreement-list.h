@@ -10,6 +10,7 @@
 #include <gio/gio.h>
 
 #include "ks-agreement-filter.h"
+#include "ks-agreement-store.h"
 #include "ks-agreement-summary.h"
 #include "ks-database.h"
 
@@ -80,6 +81,9 @@ KsAgreementList       *ks_agreement_list_open_finish         (GAsyncResult      
                                                               GError               **error);
 KsAgreementList       *ks_agreement_list_new_for_regions     (KsDatabase            *db,
                                                               const char * const    *region_codes);
+gboolean               ks_agreement_list_get_details         (KsAgreementList       *self,
+                                                              guint                  position,
+                                                              KsAgreementDetails    *details);
 gboolean               ks_agreement_list_set_scope           (KsAgreementList       *self,
                                                               const char * const    *region_codes,
                                                               GError               **error);

@@ -976,24 +976,6 @@ ks_agreement_store_undelete (KsDatabase  *db,
   return set_deleted_in_transaction (db, uuid, FALSE, error);
 }
 
-/* The newest event of each agreement as the agreement row keeps it (kept
- * by every save, checked by ks_check_database()): a report reads no
- * events, the register's largest table. */
-#define DETAILS_COLUMNS                                                         \
-  "SELECT a.id, a.notes, a.obstacles_text, a.last_event_on, a.last_event_kind, " \
-  "a.last_event_description, r.code "
-
-static void
-fill_details (KsAgreementDetails *details,
-              sqlite3_stmt       *stmt)
-{
-  details->notes = g_strdup (ks_store_column_text (stmt, 1));
-  details->obstacles = g_strdup (ks_store_column_text (stmt, 2));
-  details->last_event_on = g_strdup (ks_store_column_text (stmt, 3));
-  details->last_event_kind = g_strdup (ks_store_column_text (stmt, 4));
-  details->last_event_description = g_strdup (ks_store_column_text (stmt, 5));
-}
-
 /**
  * ks_agreement_store_load_details:
  * @db: the register
@@ -1020,9 +1002,12 @@ ks_agreement_store_load_details (KsDatabase          *db,
   g_return_val_if_fail (details != NULL, FALSE);
 
   memset (details, 0, sizeof *details);
+  /* The newest event as the agreement row keeps it (kept by every save,
+   * checked by ks_check_database()): a report reads no events, the
+   * register's largest table. */
   stmt = ks_database_prepare (db,
-                              DETAILS_COLUMNS "FROM agreements a CROSS JOIN regions r ON r.id = a.region_id "
-                              "WHERE a.id = ?",
+                              "SELECT notes, obstacles_text, last_event_on, last_event_kind, "
+                              "last_event_description FROM agreements WHERE id = ?",
                               error);
   if (stmt == NULL)
     return FALSE;
@@ -1036,95 +1021,12 @@ ks_agreement_store_load_details (KsDatabase          *db,
       return FALSE;
     }
 
-  fill_details (details, stmt);
+  details->notes = g_strdup (ks_store_column_text (stmt, 0));
+  details->obstacles = g_strdup (ks_store_column_text (stmt, 1));
+  details->last_event_on = g_strdup (ks_store_column_text (stmt, 2));
+  details->last_event_kind = g_strdup (ks_store_column_text (stmt, 3));
+  details->last_event_description = g_strdup (ks_store_column_text (stmt, 4));
   return TRUE;
-}
-
-static void
-details_free (gpointer data)
-{
-  ks_agreement_details_clear (data);
-  g_free (data);
-}
-
-/* With @wanted, only the rows of those region codes are kept. */
-static gboolean
-read_details (KsDatabase    *db,
-              sqlite3_stmt  *stmt,
-              GHashTable    *wanted,
-              GHashTable    *table,
-              GError       **error)
-{
-  gboolean has_row, ok;
-
-  while ((ok = ks_store_step_row (db, stmt, &has_row, error)) && has_row)
-    {
-      KsAgreementDetails *details;
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-
-      if (wanted != NULL && !g_hash_table_contains (wanted, sqlite3_column_text (stmt, 6)))
-        continue;
-
-      details = g_new0 (KsAgreementDetails, 1);
-      fill_details (details, stmt);
-      g_hash_table_insert (table, g_memdup2 (&id, sizeof id), details);
-    }
-
-  return ok;
-}
-
-/**
- * ks_agreement_store_load_regions_details:
- * @region_codes: the regions whose agreements to read
- *
- * What ks_agreement_store_load_details() gives, for every live agreement
- * of the regions at once.  A report of 100,000 agreements read them one
- * by one in its own order, which jumped about a file far larger than
- * SQLite's cache; region by region, the rows come in file order.
- *
- * Returns: (transfer full): agreement id (gint64 *) → #KsAgreementDetails,
- *   or %NULL on error
- */
-GHashTable *
-ks_agreement_store_load_regions_details (KsDatabase          *db,
-                                         const char * const  *region_codes,
-                                         GError             **error)
-{
-  g_autoptr(GHashTable) table = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, details_free);
-  g_autoptr(GHashTable) wanted = NULL;
-  g_autoptr(KsStatement) stmt = NULL;
-
-  g_return_val_if_fail (KS_IS_DATABASE (db), NULL);
-  g_return_val_if_fail (region_codes != NULL, NULL);
-
-  if (g_strv_length ((char **) region_codes) > KS_AGREEMENT_TABLE_FEW_REGIONS)
-    {
-      wanted = g_hash_table_new (g_str_hash, g_str_equal);
-      for (guint i = 0; region_codes[i] != NULL; i++)
-        g_hash_table_add (wanted, (gpointer) region_codes[i]);
-      stmt = ks_database_prepare (db,
-                                  DETAILS_COLUMNS "FROM agreements a CROSS JOIN regions r ON r.id = a.region_id "
-                                  "WHERE a.deleted_at IS NULL",
-                                  error);
-      return stmt != NULL && read_details (db, stmt, wanted, table, error) ? g_steal_pointer (&table) : NULL;
-    }
-
-  stmt = ks_database_prepare (db,
-                              DETAILS_COLUMNS "FROM regions r CROSS JOIN agreements a ON a.region_id = r.id "
-                              "WHERE r.code = ? AND a.deleted_at IS NULL",
-                              error);
-  if (stmt == NULL)
-    return NULL;
-
-  for (guint i = 0; region_codes[i] != NULL; i++)
-    {
-      sqlite3_reset (stmt);
-      sqlite3_bind_text (stmt, 1, region_codes[i], -1, SQLITE_TRANSIENT);
-      if (!read_details (db, stmt, NULL, table, error))
-        return NULL;
-    }
-
-  return g_steal_pointer (&table);
 }
 
 /**

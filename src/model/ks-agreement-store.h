@@ -72,9 +72,6 @@ gboolean     ks_agreement_store_load_details  (KsDatabase          *db,
                                                gint64               agreement_id,
                                                KsAgreementDetails  *details,
                                                GError             **error);
-GHashTable  *ks_agreement_store_load_regions_details (KsDatabase          *db,
-                                                      const char * const  *region_codes,
-                                                      GError             **error);
 void         ks_agreement_details_clear       (KsAgreementDetails  *details);
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (KsAgreementDetails, ks_agreement_details_clear)

@@ -31,6 +31,17 @@ typedef struct
   gboolean small;   /* blocks of 64 KiB rather than huge pages */
 } KsArena;
 
+/* What a report shows of an agreement beyond its summary; only a table
+ * loaded by region holds them, in the same pass as the rest. */
+typedef enum
+{
+  KS_DETAIL_NOTES,
+  KS_DETAIL_OBSTACLES,
+  KS_DETAIL_LAST_EVENT_KIND,
+  KS_DETAIL_LAST_EVENT_DESCRIPTION,
+  KS_N_DETAILS
+} KsDetailText;
+
 /* Worked out from the stage and reporting columns at load. */
 enum {
   KS_ROW_MAY_NEED_FOLLOW_UP = 1 << 0,
@@ -43,6 +54,7 @@ typedef struct
   gint64       id;
   const char  *texts[KS_SUMMARY_N_TEXTS];
   const char  *haystack;        /* casefolded text the search looks in; "" when loaded by region */
+  const char **details;         /* KS_N_DETAILS texts when loaded by region, else NULL */
   guint64      hash;            /* of id and texts, for reloads; 0 until needed */
   guint64      period_prefix;   /* starts_on and ends_on as one sortable number */
   guint32      activity_day;    /* ks_day_number(): newest of event, signing, start; 0 none */

@@ -101,35 +101,39 @@ enum {
   COL_REPORTED_BY_AGENCY_ON,
   COL_UPDATED_AT,
   COL_HAS_IMPLEMENTING,
+  COL_OBSTACLES,
+  COL_LAST_EVENT_KIND,
+  COL_LAST_EVENT_DESCRIPTION,
 };
 
 /* CROSS JOIN keeps agreements the outer loop, so rows come in id order
  * without a sort.  The CASE only spares the lookup of implementing
  * parties where the "not reported" rule cannot need it (its stage list
  * mirrors ks_stage_is_signed_or_later()); row_flags() decides. */
-static const char load_sql[] =
-  "SELECT a.id, a.uuid, a.title, a.description, a.notes, a.region_id, r.code, r.name, "
-  "a.local_parties_text, a.partners_text, a.countries, a.form, a.document, a.stage, "
-  "a.sectors_text, a.signed_on, a.starts_on, a.ends_on, a.last_event_on, "
-  "a.reported_to_center_on, a.reported_by_agency_on, a.updated_at, "
-  "CASE WHEN a.reported_by_agency_on = '' AND a.reported_to_center_on <> '' "
-  "AND a.stage IN ('signed', 'active', 'completed') "
-  "THEN EXISTS (SELECT 1 FROM agreement_local_parties alp "
+#define LOAD_COLUMNS \
+  "SELECT a.id, a.uuid, a.title, a.description, a.notes, a.region_id, r.code, r.name, " \
+  "a.local_parties_text, a.partners_text, a.countries, a.form, a.document, a.stage, " \
+  "a.sectors_text, a.signed_on, a.starts_on, a.ends_on, a.last_event_on, " \
+  "a.reported_to_center_on, a.reported_by_agency_on, a.updated_at, " \
+  "CASE WHEN a.reported_by_agency_on = '' AND a.reported_to_center_on <> '' " \
+  "AND a.stage IN ('signed', 'active', 'completed') " \
+  "THEN EXISTS (SELECT 1 FROM agreement_local_parties alp " \
   "WHERE alp.agreement_id = a.id AND alp.role = 'implementing') ELSE 0 END "
-  "FROM agreements a CROSS JOIN regions r ON r.id = a.region_id "
-  "WHERE a.deleted_at IS NULL ORDER BY a.id";
+
+/* A report's details come with the rows, not from a second pass over
+ * the same pages. */
+#define DETAIL_COLUMNS ", a.obstacles_text, a.last_event_kind, a.last_event_description "
+
+#define ALL_REGIONS "FROM agreements a CROSS JOIN regions r ON r.id = a.region_id " \
+  "WHERE a.deleted_at IS NULL ORDER BY a.id"
+
+static const char load_sql[] = LOAD_COLUMNS ALL_REGIONS;
+static const char load_many_regions_sql[] = LOAD_COLUMNS DETAIL_COLUMNS ALL_REGIONS;
 
 /* One region's rows through the region index, not a scan of them all:
  * a report reads the register region by region. */
 static const char load_region_sql[] =
-  "SELECT a.id, a.uuid, a.title, a.description, a.notes, a.region_id, r.code, r.name, "
-  "a.local_parties_text, a.partners_text, a.countries, a.form, a.document, a.stage, "
-  "a.sectors_text, a.signed_on, a.starts_on, a.ends_on, a.last_event_on, "
-  "a.reported_to_center_on, a.reported_by_agency_on, a.updated_at, "
-  "CASE WHEN a.reported_by_agency_on = '' AND a.reported_to_center_on <> '' "
-  "AND a.stage IN ('signed', 'active', 'completed') "
-  "THEN EXISTS (SELECT 1 FROM agreement_local_parties alp "
-  "WHERE alp.agreement_id = a.id AND alp.role = 'implementing') ELSE 0 END "
+  LOAD_COLUMNS DETAIL_COLUMNS
   "FROM regions r CROSS JOIN agreements a ON a.region_id = r.id "
   "WHERE r.code = ? AND a.deleted_at IS NULL ORDER BY a.id";
 
@@ -187,17 +191,25 @@ arena_alloc (KsArena *arena,
   return result;
 }
 
-/* Rows hold pointers and 64-bit numbers, so they must start on their
- * alignment even when strings of any length came before them in the
- * arena (the array grows there when rows were added during a load). */
+/* Rows and their details hold pointers and 64-bit numbers, so they must
+ * start on their alignment even when strings of any length came before
+ * them in the arena (the row array grows there when rows were added
+ * during a load). */
+static gpointer
+arena_alloc_aligned (KsArena *arena,
+                     gsize    size,
+                     gsize    align)
+{
+  char *memory = arena_alloc (arena, size + align - 1);
+
+  return GSIZE_TO_POINTER ((GPOINTER_TO_SIZE (memory) + align - 1) & ~(align - 1));
+}
+
 static KsAgreementRow *
 arena_alloc_rows (KsArena *arena,
                   gsize    n_rows)
 {
-  const gsize align = G_ALIGNOF (KsAgreementRow);
-  char *memory = arena_alloc (arena, n_rows * sizeof (KsAgreementRow) + align - 1);
-
-  return GSIZE_TO_POINTER ((GPOINTER_TO_SIZE (memory) + align - 1) & ~(align - 1));
+  return arena_alloc_aligned (arena, n_rows * sizeof (KsAgreementRow), G_ALIGNOF (KsAgreementRow));
 }
 
 static const char *
@@ -747,6 +759,26 @@ period_prefix (const char *starts_on,
   return (guint64) date_prefix (starts_on) << 32 | date_prefix (ends_on);
 }
 
+static const char **
+copy_details (KsAgreementTable *table,
+              sqlite3_stmt     *stmt)
+{
+  static const int columns[KS_N_DETAILS] = {
+    [KS_DETAIL_NOTES] = COL_NOTES,
+    [KS_DETAIL_OBSTACLES] = COL_OBSTACLES,
+    [KS_DETAIL_LAST_EVENT_KIND] = COL_LAST_EVENT_KIND,
+    [KS_DETAIL_LAST_EVENT_DESCRIPTION] = COL_LAST_EVENT_DESCRIPTION,
+  };
+  const char **details = (const char **) arena_alloc_aligned (&table->strings, sizeof (char *) * KS_N_DETAILS,
+                                                               G_ALIGNOF (char *));
+  gsize length;
+
+  for (guint i = 0; i < KS_N_DETAILS; i++)
+    details[i] = copy_column (table, stmt, columns[i], &length);
+
+  return details;
+}
+
 static void
 read_row (Loader       *loader,
           sqlite3_stmt *stmt)
@@ -771,6 +803,8 @@ read_row (Loader       *loader,
   row.texts[KS_SUMMARY_STAGE] = copy_key (table, stmt, COL_STAGE, KS_KEY_SET_STAGE, &row.stage);
 
   row.haystack = loader->searchable ? build_haystack (loader, stmt, &row, lengths) : "";
+  /* A table loaded by region is a report's: no search, its details instead. */
+  row.details = loader->searchable ? NULL : copy_details (table, stmt);
   row.activity_day = activity_day (&row);
   row.ends_day = partial_date_last_day (row.texts[KS_SUMMARY_ENDS_ON]);
   row.period_prefix = period_prefix (row.texts[KS_SUMMARY_STARTS_ON], row.texts[KS_SUMMARY_ENDS_ON]);
@@ -1251,8 +1285,9 @@ compare_row_ids (gconstpointer a,
  * @region_codes: the regions whose agreements to read
  *
  * A snapshot of the agreements of @region_codes only, without search
- * texts: what a report needs of one region at a time, in memory that
- * does not grow with the rest of the register.
+ * texts but with their details (KsAgreementRow.details): what a report
+ * needs of one region at a time, in memory that does not grow with the
+ * rest of the register.
  *
  * Returns: (transfer full): the snapshot, or %NULL with @error set
  */
@@ -1264,7 +1299,7 @@ load_many_regions (KsDatabase          *db,
                    const char * const  *region_codes,
                    GError             **error)
 {
-  g_autoptr(KsStatement) stmt = ks_database_prepare (db, load_sql, error);
+  g_autoptr(KsStatement) stmt = ks_database_prepare (db, load_many_regions_sql, error);
   g_autoptr(KsAgreementTable) table = NULL;
   g_autoptr(GHashTable) wanted = g_hash_table_new (g_str_hash, g_str_equal);
   Loader loader;
