@@ -705,11 +705,10 @@ ks_report_foreach_row (KsReport            *self,
 
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
         return FALSE;
-      /* A region's list reads the details with its rows. */
-      if (!ks_agreement_list_get_details (self->list, i, &details) &&
-          !ks_agreement_store_load_details (self->db, ks_agreement_summary_get_id (summary),
-                                            &details, error))
-        return FALSE;
+      /* The report's list is made for regions, and such a list reads the
+       * details with its rows. */
+      if (!ks_agreement_list_get_details (self->list, i, &details))
+        g_return_val_if_reached (FALSE);
 
       row_fill (&row, summary, &details);
       if (view != KS_SMART_VIEW_NONE)
