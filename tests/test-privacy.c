@@ -122,10 +122,10 @@ static char *
 read_source (const char *relative)
 {
   g_autofree char *path = g_build_filename (g_getenv ("KS_SOURCE_ROOT"), relative, NULL);
-  char *text = NULL;
+  g_autofree char *text = NULL;
 
   g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
-  return text;
+  return g_steal_pointer (&text);
 }
 
 /* Scans every C file of a source folder; calls @check on each. */
