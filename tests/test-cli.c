@@ -523,10 +523,14 @@ kill_merge_after (const char *db,
                                                                        G_SUBPROCESS_FLAGS_STDERR_SILENCE);
   g_autoptr(GSubprocess) process = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *tmp_dir = g_path_get_dirname (db);
 
   g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
   g_subprocess_launcher_unsetenv (launcher, "DBUS_SESSION_BUS_ADDRESS");
   g_subprocess_launcher_setenv (launcher, "GSETTINGS_SCHEMA_DIR", "/nonexistent", TRUE);
+  /* The merge killed halfway leaves its private copy of the file in its
+   * temporary folder: the test's, removed at its end. */
+  g_subprocess_launcher_setenv (launcher, "TMPDIR", tmp_dir, TRUE);
   process = g_subprocess_launcher_spawn (launcher, &error, g_getenv ("KS_PROGRAM"),
                                          "--database", db, "--merge", file, NULL);
   g_assert_no_error (error);

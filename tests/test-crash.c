@@ -153,6 +153,10 @@ typedef struct
   char *other;      /* the backup to restore, or the exchange file to merge */
 } Fixture;
 
+/* The children's temporary folder: a merge killed halfway leaves its
+ * private copy of the exchange file there, removed with the fixture. */
+static const char *child_tmp_dir;
+
 static GSubprocess *
 spawn (GSubprocessFlags    flags,
        const char * const *argv)
@@ -166,6 +170,8 @@ spawn (GSubprocessFlags    flags,
   g_subprocess_launcher_unsetenv (launcher, "DBUS_SESSION_BUS_ADDRESS");
   g_subprocess_launcher_setenv (launcher, "GSETTINGS_SCHEMA_DIR", "/nonexistent", TRUE);
   g_subprocess_launcher_setenv (launcher, "LANGUAGE", "C", TRUE);
+  if (child_tmp_dir != NULL)
+    g_subprocess_launcher_setenv (launcher, "TMPDIR", child_tmp_dir, TRUE);
   process = g_subprocess_launcher_spawnv (launcher, argv, &error);
   g_assert_no_error (error);
 
@@ -224,6 +230,7 @@ fixture_set_up (Fixture       *fixture,
   g_autofree char *seed_csv = NULL;
 
   fixture->dir = ks_test_make_tmpdir ();
+  child_tmp_dir = fixture->dir;
   fixture->template = g_build_filename (fixture->dir, "template.db", NULL);
   fixture->db = g_build_filename (fixture->dir, "work", "register.db", NULL);
   fixture->csv = g_build_filename (fixture->dir, "import.csv", NULL);
@@ -259,6 +266,7 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
+  child_tmp_dir = NULL;
   ks_test_remove_tree (fixture->dir);
   g_free (fixture->dir);
   g_free (fixture->template);
