@@ -74,6 +74,22 @@ test_new_register_page_size (Fixture       *fixture,
   g_assert_cmpint (ks_test_query_int (db, "PRAGMA page_size"), ==, 16384);
 }
 
+/* A register as versions before 16 KiB pages made them, with @note. */
+static void
+make_old_register (const char *path,
+                   const char *note)
+{
+  g_autofree char *sql = g_strdup_printf ("INSERT INTO meta VALUES ('note', '%s'); "
+                                          "PRAGMA journal_mode = DELETE; PRAGMA page_size = 4096; "
+                                          "VACUUM; PRAGMA journal_mode = WAL", note);
+  sqlite3 *bare = NULL;
+
+  g_object_unref (open_ok (path, KS_DATABASE_FLAGS_NONE));
+  g_assert_cmpint (sqlite3_open (path, &bare), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (bare, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (bare);
+}
+
 /* A register made with 4 KiB pages, by an earlier version, opens and
  * writes as it is: changing the page size would rewrite the whole file. */
 static void
@@ -81,13 +97,8 @@ test_old_page_size_kept (Fixture       *fixture,
                          gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  sqlite3 *bare = NULL;
 
-  g_object_unref (open_ok (fixture->path, KS_DATABASE_FLAGS_NONE));
-  g_assert_cmpint (sqlite3_open (fixture->path, &bare), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (bare, "PRAGMA journal_mode = DELETE; PRAGMA page_size = 4096; "
-                                       "VACUUM; PRAGMA journal_mode = WAL", NULL, NULL, NULL), ==, SQLITE_OK);
-  sqlite3_close (bare);
+  make_old_register (fixture->path, "old");
 
   {
     g_autoptr(KsDatabase) db = open_ok (fixture->path, KS_DATABASE_FLAGS_NONE);
@@ -672,6 +683,47 @@ test_restore_replaces_contents (Fixture       *fixture,
   g_assert_cmpstr (check, ==, "after the backup");
 }
 
+/* A backup of an older register, with 4 KiB pages, restores into a
+ * register with 16 KiB ones, and the other way round; each register
+ * keeps its own pages. */
+static void
+assert_restores (const char *register_path,
+                 const char *backup_path,
+                 int         page_size)
+{
+  g_autoptr(KsDatabase) db = open_ok (register_path, KS_DATABASE_FLAGS_NONE);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *note = NULL;
+  g_autofree char *check = NULL;
+
+  g_assert_true (ks_database_restore_from (db, backup_path, NULL, NULL, &error));
+  g_assert_no_error (error);
+  note = ks_test_query_text (db, "SELECT value FROM meta WHERE key = 'note'");
+  g_assert_cmpstr (note, ==, "in the backup");
+  g_assert_cmpint (ks_test_query_int (db, "PRAGMA page_size"), ==, page_size);
+  check = ks_test_query_text (db, "PRAGMA integrity_check");
+  g_assert_cmpstr (check, ==, "ok");
+}
+
+static void
+test_restore_other_page_size (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autofree char *old_backup = g_build_filename (fixture->dir, "old-backup.db", NULL);
+  g_autofree char *new_backup = g_build_filename (fixture->dir, "new-backup.db", NULL);
+  g_autofree char *old_register = g_build_filename (fixture->dir, "old.db", NULL);
+
+  make_old_register (old_backup, "in the backup");
+  assert_restores (fixture->path, old_backup, 16384);
+
+  {
+    g_autoptr(KsDatabase) db = open_ok (new_backup, KS_DATABASE_FLAGS_NONE);
+    ks_test_exec (db, "INSERT INTO meta VALUES ('note', 'in the backup')");
+  }
+  make_old_register (old_register, "before the restore");
+  assert_restores (old_register, new_backup, 4096);
+}
+
 static void
 test_restore_refuses_other_file (Fixture       *fixture,
                                  gconstpointer  data)
@@ -728,6 +780,7 @@ main (int   argc,
   ADD ("/database/backup/folder-unwritable", test_auto_backup_folder_unwritable);
   ADD ("/database/concurrent-writers", test_concurrent_writers_lose_nothing);
   ADD ("/database/restore/replaces-contents", test_restore_replaces_contents);
+  ADD ("/database/restore/other-page-size", test_restore_other_page_size);
   ADD ("/database/restore/refuses-other-file", test_restore_refuses_other_file);
 
 #undef ADD

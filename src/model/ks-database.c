@@ -1097,6 +1097,58 @@ copy_pages (sqlite3       *dest,
   return rc == SQLITE_DONE;
 }
 
+/* SQLite copies pages into a register in WAL mode only from a file of
+ * the same page size.  A backup made with other pages (registers made
+ * before 16 KiB pages keep 4 KiB ones, and their backups too) is first
+ * rewritten with the register's, into a private folder; @source is then
+ * the rewritten copy, and @scratch the folder to remove. */
+#define SCRATCH_NAME "backup.db"
+
+static int
+match_page_size (sqlite3       *dest,
+                 sqlite3      **source,
+                 char         **scratch,
+                 GCancellable  *cancellable)
+{
+  g_autofree char *copy = NULL;
+  char *sql;
+  int dest_size = 0, source_size = 0, rc;
+
+  if (!query_int (dest, "PRAGMA page_size", &dest_size, &rc) ||
+      !query_int (*source, "PRAGMA page_size", &source_size, &rc) ||
+      dest_size == source_size)
+    return rc;
+
+  *scratch = g_dir_make_tmp ("kerjasama-restore-XXXXXX", NULL);
+  if (*scratch == NULL)
+    return SQLITE_CANTOPEN;
+  copy = g_build_filename (*scratch, SCRATCH_NAME, NULL);
+
+  sql = sqlite3_mprintf ("PRAGMA page_size = %d; VACUUM INTO %Q", dest_size, copy);
+  sqlite3_progress_handler (*source, 1000, cancel_progress_cb, cancellable);
+  rc = sqlite3_exec (*source, sql, NULL, NULL, NULL);
+  sqlite3_free (sql);
+  if (rc != SQLITE_OK)
+    return rc;
+
+  sqlite3_close_v2 (*source);
+  *source = NULL;
+  return sqlite3_open_v2 (copy, source, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOFOLLOW, NULL);
+}
+
+static void
+remove_scratch (char *scratch)
+{
+  g_autofree char *copy = NULL;
+
+  if (scratch == NULL)
+    return;
+  copy = g_build_filename (scratch, SCRATCH_NAME, NULL);
+  g_remove (copy);
+  g_rmdir (scratch);
+  g_free (scratch);
+}
+
 /**
  * ks_database_backup_to:
  * @dest_path: the copy to write; replaced only once the copy is complete
@@ -1303,6 +1355,7 @@ ks_database_restore_from (KsDatabase    *self,
                           GError       **error)
 {
   g_autofree char *before = NULL;
+  char *scratch = NULL;
   gboolean exists = FALSE;
   sqlite3 *source = NULL;
   int version = 0, rc;
@@ -1332,8 +1385,11 @@ ks_database_restore_from (KsDatabase    *self,
     return FALSE;
 
   rc = sqlite3_open_v2 (backup_path, &source, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOFOLLOW, NULL);
+  if (rc == SQLITE_OK)
+    rc = match_page_size (self->db, &source, &scratch, cancellable);
   ok = rc == SQLITE_OK && copy_pages (self->db, source, cancellable, &rc);
   sqlite3_close_v2 (source);
+  remove_scratch (g_steal_pointer (&scratch));
   if (!ok)
     {
       if ((rc & 0xff) == SQLITE_INTERRUPT)
