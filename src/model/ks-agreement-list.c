@@ -1038,8 +1038,8 @@ ks_agreement_list_set_scope (KsAgreementList     *self,
  * @details: (out caller-allocates): filled in when %TRUE is returned;
  *   clear it with ks_agreement_details_clear()
  *
- * What ks_agreement_store_load_details() gives for the item at
- * @position, read with the item: a list made by
+ * The notes, obstacles and newest event of the item at @position, read
+ * with the item from the agreement's row: a list made by
  * ks_agreement_list_new_for_regions() holds them for its reports.
  *
  * Returns: %FALSE when @position is past the end or the list holds no

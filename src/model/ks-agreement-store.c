@@ -977,61 +977,8 @@ ks_agreement_store_undelete (KsDatabase  *db,
 }
 
 /**
- * ks_agreement_store_load_details:
- * @db: the register
- * @agreement_id: the agreement's row id (#KsAgreementSummary:id)
- * @details: (out caller-allocates): filled in; clear it with
- *   ks_agreement_details_clear()
- *
- * Reads the notes, obstacles and newest event of one agreement from its
- * row, so that a report of 100,000 agreements does not load whole records.
- *
- * Returns: %TRUE on success; %FALSE with %KS_ERROR_NOT_FOUND when there is
- *   no such agreement
- */
-gboolean
-ks_agreement_store_load_details (KsDatabase          *db,
-                                 gint64               agreement_id,
-                                 KsAgreementDetails  *details,
-                                 GError             **error)
-{
-  g_autoptr(KsStatement) stmt = NULL;
-  gboolean has_row;
-
-  g_return_val_if_fail (KS_IS_DATABASE (db), FALSE);
-  g_return_val_if_fail (details != NULL, FALSE);
-
-  memset (details, 0, sizeof *details);
-  /* The newest event as the agreement row keeps it (kept by every save,
-   * checked by ks_check_database()): a report reads no events, the
-   * register's largest table. */
-  stmt = ks_database_prepare (db,
-                              "SELECT notes, obstacles_text, last_event_on, last_event_kind, "
-                              "last_event_description FROM agreements WHERE id = ?",
-                              error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, agreement_id);
-  if (!ks_store_step_row (db, stmt, &has_row, error))
-    return FALSE;
-  if (!has_row)
-    {
-      g_set_error (error, KS_ERROR, KS_ERROR_NOT_FOUND,
-                   _("The agreement is no longer in the register."));
-      return FALSE;
-    }
-
-  details->notes = g_strdup (ks_store_column_text (stmt, 0));
-  details->obstacles = g_strdup (ks_store_column_text (stmt, 1));
-  details->last_event_on = g_strdup (ks_store_column_text (stmt, 2));
-  details->last_event_kind = g_strdup (ks_store_column_text (stmt, 3));
-  details->last_event_description = g_strdup (ks_store_column_text (stmt, 4));
-  return TRUE;
-}
-
-/**
  * ks_agreement_details_clear:
- * @details: details filled by ks_agreement_store_load_details()
+ * @details: details filled by ks_agreement_list_get_details()
  */
 void
 ks_agreement_details_clear (KsAgreementDetails *details)

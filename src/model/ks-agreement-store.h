@@ -68,10 +68,6 @@ GListStore  *ks_agreement_store_list_children (KsDatabase   *db,
 gint64       ks_agreement_store_lookup_id     (KsDatabase   *db,
                                                const char   *uuid,
                                                GError      **error);
-gboolean     ks_agreement_store_load_details  (KsDatabase          *db,
-                                               gint64               agreement_id,
-                                               KsAgreementDetails  *details,
-                                               GError             **error);
 void         ks_agreement_details_clear       (KsAgreementDetails  *details);
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (KsAgreementDetails, ks_agreement_details_clear)
