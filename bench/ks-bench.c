@@ -33,6 +33,10 @@
  * libxlsxwriter loops doing the same work in the same run (issue 8).
  * Every measurement runs in a child process of its own, so that its peak
  * RSS is its own; the child repeats the operation and reports the median.
+ * The peak that counts is the first run's, one operation as a user runs
+ * it: over the repeats, glibc's allocator leaves the heap more scattered
+ * each time (a workbook's peak grows from 33 to 64 MB over five, with
+ * nothing leaked), which the last column shows.
  * Two floors measure, against the same baselines, what SQLite and
  * libxlsxwriter alone need for the import's and the workbook's work in
  * the register's schema: a target below its floor asks for a change to
@@ -980,7 +984,8 @@ find_operation (const char *name)
   return NULL;
 }
 
-/* In the child: runs the operation, prints "median_ms peak_rss_kb". */
+/* In the child: runs the operation, prints "median_ms first_peak_rss_kb
+ * peak_rss_kb", the peak after the first run and after all. */
 static int
 run_child (const char *name,
            gboolean    base,
@@ -990,6 +995,7 @@ run_child (const char *name,
 {
   const Operation *op = find_operation (name);
   g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
+  long first_peak = 0;
 
   if (op == NULL)
     return EXIT_FAILURE;
@@ -998,8 +1004,10 @@ run_child (const char *name,
       double ms = op->run (n, dir, base);
 
       g_array_append_val (times, ms);
+      if (i == 0)
+        first_peak = peak_rss_kb ();
     }
-  printf ("%.3f %ld\n", median (times), peak_rss_kb ());
+  printf ("%.3f %ld %ld\n", median (times), first_peak, peak_rss_kb ());
   return EXIT_SUCCESS;
 }
 
@@ -1007,23 +1015,29 @@ typedef struct
 {
   double ours_ms;
   double base_ms;
-  double rss_mb;
+  double rss_mb;      /* the first run's peak */
+  double rss_all_mb;  /* the peak over every run in one process */
 } Result;
 
+#define NO_RESULT ((Result) { -1, -1, -1, -1 })
+
+/* Reads "ms peak_kb [peak_all_kb]" from what @argv prints; a program
+ * that runs once (the window's) prints one peak. */
 static gboolean
 spawn_measure (const char * const *argv,
                double             *ms,
-               double             *rss_mb)
+               double             *rss_mb,
+               double             *rss_all_mb)
 {
   g_autofree char *out = NULL;
   g_autoptr(GError) error = NULL;
   int status = 0;
-  long rss = 0;
+  long rss = 0, rss_all = -1;
 
   if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL,
                      &out, NULL, &status, &error) ||
       !g_spawn_check_wait_status (status, &error) ||
-      sscanf (out, "%lf %ld", ms, &rss) != 2)
+      sscanf (out, "%lf %ld %ld", ms, &rss, &rss_all) < 2)
     {
       g_printerr ("ks-bench: %s %s: %s\n", argv[1], argv[2],
                   error != NULL ? error->message : (out != NULL ? out : ""));
@@ -1031,6 +1045,7 @@ spawn_measure (const char * const *argv,
     }
 
   *rss_mb = rss / 1024.0;
+  *rss_all_mb = (rss_all >= 0 ? rss_all : rss) / 1024.0;
   return TRUE;
 }
 
@@ -1044,14 +1059,14 @@ measure (const char      *self,
   g_autofree char *n_text = g_strdup_printf ("%u", n);
   g_autofree char *runs_text = g_strdup_printf ("%u", runs);
   const char *argv[] = { self, "--child", op->name, "ours", n_text, dir, runs_text, NULL };
-  Result result = { -1, -1, -1 };
-  double base_rss;
+  Result result = NO_RESULT;
+  double base_rss, base_rss_all;
 
-  spawn_measure (argv, &result.ours_ms, &result.rss_mb);
+  spawn_measure (argv, &result.ours_ms, &result.rss_mb, &result.rss_all_mb);
   if (op->has_base)
     {
       argv[3] = "base";
-      spawn_measure (argv, &result.base_ms, &base_rss);
+      spawn_measure (argv, &result.base_ms, &base_rss, &base_rss_all);
     }
 
   return result;
@@ -1064,9 +1079,9 @@ time_first_frame (const char * const *argv,
                   double             *rss)
 {
   double start = now_ms ();
-  double painted_at;
+  double painted_at, rss_all;
 
-  if (!spawn_measure (argv, &painted_at, rss))
+  if (!spawn_measure (argv, &painted_at, rss, &rss_all))
     return -1;
   return painted_at - start;
 }
@@ -1086,7 +1101,7 @@ measure_window (const char *window_program,
   const char *bare_argv[] = { window_program, "--bare", NULL };
   g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) bare_times = g_array_new (FALSE, FALSE, sizeof (double));
-  Result result = { -1, -1, -1 };
+  Result result = NO_RESULT;
 
   for (guint i = 0; i < runs; i++)
     {
@@ -1100,6 +1115,7 @@ measure_window (const char *window_program,
       g_array_append_val (times, ours);
       g_array_append_val (bare_times, bare);
       result.rss_mb = MAX (result.rss_mb, rss);
+      result.rss_all_mb = result.rss_mb;
     }
 
   result.ours_ms = median (times);
@@ -1120,8 +1136,8 @@ print_row (const char   *name,
   g_autofree char *ratio = result->base_ms > 0 ? g_strdup_printf ("%6.2f", result->ours_ms / result->base_ms)
                                                : g_strdup_printf ("%6s", "-");
 
-  printf ("| %-12s | %7u | %10.1f | %s | %s | %8.1f |\n",
-          name, n, result->ours_ms, base, ratio, result->rss_mb);
+  printf ("| %-12s | %7u | %10.1f | %s | %s | %8.1f | %9.1f |\n",
+          name, n, result->ours_ms, base, ratio, result->rss_mb, result->rss_all_mb);
   fflush (stdout);
 }
 
@@ -1235,8 +1251,11 @@ judge (Result   **results,
       if (op->max_ms > 0)
         verdict (r->ours_ms <= op->max_ms, "%s ≤ %.0f ms (%.1f ms)", op->name, op->max_ms, r->ours_ms);
       if (op->max_rss_mb > 0)
-        verdict (r->rss_mb <= op->max_rss_mb, "%s peak RSS ≤ %.0f MB (%.1f MB)",
-                 op->name, op->max_rss_mb, r->rss_mb);
+        {
+          verdict (r->rss_mb <= op->max_rss_mb, "%s peak RSS ≤ %.0f MB (%.1f MB)",
+                   op->name, op->max_rss_mb, r->rss_mb);
+          printf ("NOTE  %s: %.1f MB after all its runs in one process\n", op->name, r->rss_all_mb);
+        }
       if (ten_k >= 0)
         judge_growth (op->name, &results[o][ten_k], r, sizes[ten_k], sizes[last]);
     }
@@ -1359,9 +1378,11 @@ main (int   argc,
   print_machine ();
   print_load ();
   printf ("Medians of %d runs (the PDF at N ≥ 100,000: one run, the first frame: up to 3);\n"
-          "times in ms; RSS is the peak of our process.\n\n", runs);
-  printf ("| %-12s | %7s | %10s | %10s | %6s | %8s |\n", "operation", "N", "ours", "baseline", "ratio", "RSS MB");
-  printf ("|--------------|---------|------------|------------|--------|----------|\n");
+          "times in ms; RSS is the peak of our process in its first run, and\n"
+          "after all its runs in the same process.\n\n", runs);
+  printf ("| %-12s | %7s | %10s | %10s | %6s | %8s | %9s |\n", "operation", "N", "ours", "baseline",
+          "ratio", "RSS MB", "all runs");
+  printf ("|--------------|---------|------------|------------|--------|----------|-----------|\n");
 
   results = g_new0 (Result *, G_N_ELEMENTS (operations));
   for (guint o = 0; o < G_N_ELEMENTS (operations); o++)
@@ -1377,13 +1398,13 @@ main (int   argc,
            * pages for minutes; one run keeps the benchmark bearable. */
           guint op_runs = operations[o].run == run_pdf && sizes[s] >= 100000 ? 1 : runs;
 
-          results[o][s] = (Result) { -1, -1, -1 };
+          results[o][s] = NO_RESULT;
           if (selected != NULL && !g_strv_contains ((const char * const *) selected, operations[o].name))
             continue;
           results[o][s] = measure (self, &operations[o], sizes[s], data_dir, op_runs);
           print_row (operations[o].name, sizes[s], &results[o][s]);
         }
-      window[s] = (Result) { -1, -1, -1 };
+      window[s] = NO_RESULT;
       if (window_program != NULL)
         {
           window[s] = measure_window (window_program, sizes[s], data_dir, MIN (runs, 3));
