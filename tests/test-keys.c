@@ -223,6 +223,23 @@ test_every_key_has_label (void)
 }
 
 static void
+test_labels_snapshot (void)
+{
+  g_autoptr(KsKeyLabels) labels = ks_key_labels_new ();
+  const char *unknown = "archived";
+
+  for (KsKeySet set = 0; set < KS_N_KEY_SETS; set++)
+    {
+      const char * const *keys = ks_key_set_get_keys (set);
+
+      for (guint i = 0; keys[i] != NULL; i++)
+        g_assert_cmpstr (ks_key_labels_get (labels, set, keys[i]), ==, ks_key_get_label (set, keys[i]));
+    }
+  g_assert_true (ks_key_labels_get (labels, KS_KEY_SET_STAGE, unknown) == unknown);
+  g_assert_null (ks_key_labels_get (labels, KS_KEY_SET_STAGE, NULL));
+}
+
+static void
 test_descriptions (void)
 {
   g_assert_cmpstr (ks_key_get_description (KS_KEY_SET_STAGE, "exploration"), ==,
@@ -529,16 +546,17 @@ assert_indonesian_messages (void)
   g_assert_false (g_str_has_prefix (error->message, "Tahap: “sined” is not"));
 }
 
+/* Runs @check in a subprocess that speaks Indonesian; skipped when the
+ * build gives no catalogue. */
 static void
-test_indonesian (void)
+run_in_indonesian (void (*check) (void))
 {
   const char *localedir = g_getenv ("KS_TEST_LOCALEDIR");
 
   if (g_test_subprocess ())
     {
       use_indonesian (localedir);
-      assert_indonesian_labels ();
-      assert_indonesian_messages ();
+      check ();
       return;
     }
 
@@ -550,6 +568,39 @@ test_indonesian (void)
 
   g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
   g_test_trap_assert_passed ();
+}
+
+static void
+assert_indonesian (void)
+{
+  assert_indonesian_labels ();
+  assert_indonesian_messages ();
+}
+
+static void
+test_indonesian (void)
+{
+  run_in_indonesian (assert_indonesian);
+}
+
+/* A report labels its rows in the language it was made in. */
+static void
+assert_labels_keep_language (void)
+{
+  g_autoptr(KsKeyLabels) labels = ks_key_labels_new ();
+
+  g_setenv ("LANGUAGE", "en", TRUE);
+  /* gettext notices the change at its next textdomain () */
+  textdomain (GETTEXT_PACKAGE);
+  g_assert_cmpstr (ks_key_get_label (KS_KEY_SET_STAGE, "active"), ==, "Active");
+  g_assert_cmpstr (ks_key_labels_get (labels, KS_KEY_SET_STAGE, "active"), ==, "Berjalan");
+  g_assert_cmpstr (ks_key_labels_get (labels, KS_KEY_SET_SECTOR, "civil_service"), ==, "Kepegawaian");
+}
+
+static void
+test_labels_keep_language (void)
+{
+  run_in_indonesian (assert_labels_keep_language);
 }
 
 int
@@ -574,6 +625,8 @@ main (int   argc,
   g_test_add_func ("/keys/label/unknown-is-key", test_unknown_label_is_key);
   g_test_add_func ("/keys/label/every-key", test_every_key_has_label);
   g_test_add_func ("/keys/label/indonesian", test_indonesian);
+  g_test_add_func ("/keys/labels/snapshot", test_labels_snapshot);
+  g_test_add_func ("/keys/labels/keep-language", test_labels_keep_language);
   g_test_add_func ("/keys/description", test_descriptions);
   g_test_add_func ("/keys/set/name-and-field", test_names_and_fields);
   g_test_add_func ("/keys/validate/unknown", test_validate_unknown);

@@ -35,6 +35,7 @@ struct _KsReport
   KsReportOptions *options;
   GPtrArray       *regions;     /* KsRegion, in code order */
   KsAgreementList *list;
+  KsKeyLabels     *labels;      /* every row's form, stage, sectors… */
 };
 
 G_DEFINE_FINAL_TYPE (KsReport, ks_report, G_TYPE_OBJECT)
@@ -76,14 +77,18 @@ next_item (const char **list,
   return TRUE;
 }
 
+typedef const char *(*ShowKey) (const char    *key,
+                                gconstpointer  data);
+
 /* Appends what @show gives for the @len bytes at @key: a country's name
  * for its code, a sector's label for its key.  A key too long to be one
  * is unknown, and unknown keys are shown as they are. */
 static void
-append_key (GString     *text,
-            const char  *key,
-            gsize        len,
-            const char *(*show) (const char *key))
+append_key (GString       *text,
+            const char    *key,
+            gsize          len,
+            ShowKey        show,
+            gconstpointer  data)
 {
   char copy[32];
 
@@ -94,13 +99,21 @@ append_key (GString     *text,
     }
   memcpy (copy, key, len);
   copy[len] = '\0';
-  g_string_append (text, show (copy));
+  g_string_append (text, show (copy, data));
 }
 
 static const char *
-show_sector (const char *key)
+show_country (const char    *code,
+              gconstpointer  data)
 {
-  return ks_key_get_label (KS_KEY_SET_SECTOR, key);
+  return ks_country_get_name (code);
+}
+
+static const char *
+show_sector (const char    *key,
+             gconstpointer  labels)
+{
+  return ks_key_labels_get (labels, KS_KEY_SET_SECTOR, key);
 }
 
 static char *
@@ -125,7 +138,7 @@ format_parties (KsAgreementSummary *summary)
       if (code_len > 0)
         {
           g_string_append (text, ", ");
-          append_key (text, code, code_len, ks_country_get_name);
+          append_key (text, code, code_len, show_country, NULL);
         }
     }
 
@@ -133,7 +146,8 @@ format_parties (KsAgreementSummary *summary)
 }
 
 static char *
-format_sectors (const char *sectors)
+format_sectors (const KsKeyLabels *labels,
+                const char        *sectors)
 {
   g_autoptr(GString) text = g_string_new (NULL);
   const char *key;
@@ -145,7 +159,7 @@ format_sectors (const char *sectors)
         continue;
       if (text->len > 0)
         g_string_append (text, ", ");
-      append_key (text, key, len, show_sector);
+      append_key (text, key, len, show_sector, labels);
     }
 
   return g_string_free (g_steal_pointer (&text), FALSE);
@@ -168,7 +182,8 @@ format_period (KsAgreementSummary *summary)
 }
 
 static char *
-format_last_follow_up (const KsAgreementDetails *details)
+format_last_follow_up (const KsKeyLabels        *labels,
+                       const KsAgreementDetails *details)
 {
   g_autofree char *date = NULL;
   g_autofree char *description = NULL;
@@ -191,20 +206,22 @@ format_last_follow_up (const KsAgreementDetails *details)
   if (description[0] == '\0')
     /* Translators: the last follow-up of an agreement, "30 October 2017: Renewed" */
     return g_strdup_printf (C_("follow-up", "%s: %s"), date,
-                            ks_key_get_label (KS_KEY_SET_EVENT_KIND, details->last_event_kind));
+                            ks_key_labels_get (labels, KS_KEY_SET_EVENT_KIND, details->last_event_kind));
 
   /* Translators: the last follow-up, "30 October 2017: Renewed. The grant was extended…" */
   return g_strdup_printf (C_("follow-up", "%s: %s. %s"), date,
-                          ks_key_get_label (KS_KEY_SET_EVENT_KIND, details->last_event_kind),
+                          ks_key_labels_get (labels, KS_KEY_SET_EVENT_KIND, details->last_event_kind),
                           description);
 }
 
 static void
 row_fill (KsReportRow              *row,
+          const KsKeyLabels        *labels,
           KsAgreementSummary       *summary,
           const KsAgreementDetails *details)
 {
   const char *stage = ks_agreement_summary_get_stage (summary);
+  const char *form = ks_agreement_summary_get_form (summary);
 
   row->id = ks_agreement_summary_get_id (summary);
   row->uuid = g_strdup (ks_agreement_summary_get_uuid (summary));
@@ -220,11 +237,11 @@ row_fill (KsReportRow              *row,
 
   row->texts[KS_REPORT_COLUMN_PARTIES] = format_parties (summary);
   row->texts[KS_REPORT_COLUMN_COOPERATION] = g_strdup (ks_agreement_summary_get_title (summary));
-  row->texts[KS_REPORT_COLUMN_FORM] = g_strdup (ks_key_get_label (KS_KEY_SET_FORM, ks_agreement_summary_get_form (summary)));
-  row->texts[KS_REPORT_COLUMN_SECTORS] = format_sectors (ks_agreement_summary_get_sectors (summary));
+  row->texts[KS_REPORT_COLUMN_FORM] = g_strdup (ks_key_labels_get (labels, KS_KEY_SET_FORM, form));
+  row->texts[KS_REPORT_COLUMN_SECTORS] = format_sectors (labels, ks_agreement_summary_get_sectors (summary));
   row->texts[KS_REPORT_COLUMN_PERIOD] = format_period (summary);
-  row->texts[KS_REPORT_COLUMN_STAGE] = g_strdup (ks_key_get_label (KS_KEY_SET_STAGE, stage));
-  row->texts[KS_REPORT_COLUMN_LAST_FOLLOW_UP] = format_last_follow_up (details);
+  row->texts[KS_REPORT_COLUMN_STAGE] = g_strdup (ks_key_labels_get (labels, KS_KEY_SET_STAGE, stage));
+  row->texts[KS_REPORT_COLUMN_LAST_FOLLOW_UP] = format_last_follow_up (labels, details);
   row->texts[KS_REPORT_COLUMN_NOTES] = g_strdup (details->notes);
 }
 
@@ -287,6 +304,7 @@ ks_report_finalize (GObject *object)
   KsReport *self = KS_REPORT (object);
 
   g_clear_object (&self->list);
+  g_clear_pointer (&self->labels, ks_key_labels_free);
   g_clear_pointer (&self->regions, g_ptr_array_unref);
   g_clear_pointer (&self->options, ks_report_options_free);
   g_clear_object (&self->db);
@@ -556,8 +574,10 @@ ks_report_new (KsDatabase             *db,
   if (!resolve_regions (self, error))
     return NULL;
 
-  /* Rows are read for the regions each output asks for, when it asks. */
+  /* Rows are read for the regions each output asks for, when it asks,
+   * and labelled in the language the report was made in. */
   self->list = ks_agreement_list_new_for_regions (db, (const char * const []) { NULL });
+  self->labels = ks_key_labels_new ();
 
   filter = ks_agreement_list_get_filter (self->list);
   ks_agreement_filter_set_today (filter, &self->options->today);
@@ -710,7 +730,7 @@ ks_report_foreach_row (KsReport            *self,
       if (!ks_agreement_list_get_details (self->list, i, &details))
         g_return_val_if_reached (FALSE);
 
-      row_fill (&row, summary, &details);
+      row_fill (&row, self->labels, summary, &details);
       if (view != KS_SMART_VIEW_NONE)
         row.reason = ks_attention_describe (self->db, summary, view, &today);
       ok = func (&row, user_data, error);

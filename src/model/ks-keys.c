@@ -393,6 +393,67 @@ ks_key_get_label (KsKeySet    set,
   return translate (set, key_sets[set].entries[index].label);
 }
 
+struct _KsKeyLabels
+{
+  const char **labels[KS_N_KEY_SETS];  /* by key index */
+};
+
+/**
+ * ks_key_labels_new:
+ *
+ * Returns: (transfer full): the labels of every key of every set, as
+ *   ks_key_get_label() gives them now
+ */
+KsKeyLabels *
+ks_key_labels_new (void)
+{
+  KsKeyLabels *self = g_new0 (KsKeyLabels, 1);
+
+  for (KsKeySet set = 0; set < KS_N_KEY_SETS; set++)
+    {
+      guint n_keys = ks_key_set_get_n_keys (set);
+
+      self->labels[set] = g_new (const char *, n_keys);
+      for (guint i = 0; i < n_keys; i++)
+        self->labels[set][i] = translate (set, key_sets[set].entries[i].label);
+    }
+
+  return self;
+}
+
+/**
+ * ks_key_labels_get:
+ * @set: a #KsKeySet
+ * @key: (nullable): a key
+ *
+ * Returns: (transfer none) (nullable): what ks_key_get_label() gave for
+ *   @key when @self was made; @key itself when it is unknown
+ */
+const char *
+ks_key_labels_get (const KsKeyLabels *self,
+                   KsKeySet           set,
+                   const char        *key)
+{
+  int index;
+
+  g_return_val_if_fail (self != NULL, key);
+  g_return_val_if_fail (set < KS_N_KEY_SETS, key);
+
+  index = ks_key_get_index (set, key);
+  return index >= 0 ? self->labels[set][index] : key;
+}
+
+void
+ks_key_labels_free (KsKeyLabels *self)
+{
+  if (self == NULL)
+    return;
+
+  for (KsKeySet set = 0; set < KS_N_KEY_SETS; set++)
+    g_free (self->labels[set]);
+  g_free (self);
+}
+
 /**
  * ks_key_get_description:
  * @set: a #KsKeySet

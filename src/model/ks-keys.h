@@ -86,6 +86,24 @@ const char         *ks_key_set_get_name         (KsKeySet            set);
 const char         *ks_key_set_get_field        (KsKeySet            set);
 GListModel         *ks_key_set_list_model_new   (KsKeySet            set);
 
+/**
+ * KsKeyLabels:
+ *
+ * The translated labels of every key set, looked up once: a report of
+ * 100,000 agreements labels each row's form, stage and sectors, and
+ * every gettext look-up takes a lock.  A snapshot, so that it keeps the
+ * language it was made in.
+ */
+typedef struct _KsKeyLabels KsKeyLabels;
+
+KsKeyLabels        *ks_key_labels_new           (void);
+const char         *ks_key_labels_get           (const KsKeyLabels  *self,
+                                                 KsKeySet            set,
+                                                 const char         *key);
+void                ks_key_labels_free          (KsKeyLabels        *self);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (KsKeyLabels, ks_key_labels_free)
+
 gboolean            ks_stage_is_running         (const char         *stage);
 gboolean            ks_stage_is_signed_or_later (const char         *stage);
 gboolean            ks_stage_is_closed          (const char         *stage);
